@@ -1,0 +1,36 @@
+"""The NOT_GIVEN sentinel: tells "leave this field out" apart from "send null"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["NOT_GIVEN", "NotGiven"]
+
+
+class NotGiven:
+    """Type of :data:`NOT_GIVEN`.
+
+    Optional body fields default to ``NOT_GIVEN``: a field left at it is not sent at all, while
+    ``None`` is sent as JSON ``null`` (which clears a field such as a subnet's ``gateway_ip``).
+    Pass ``NOT_GIVEN`` explicitly when forwarding arguments that may be unset.
+    """
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> Any:
+        return (NotGiven, ())
+
+
+NOT_GIVEN = NotGiven()
+"""The value of an optional keyword argument that was not given."""

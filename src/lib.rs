@@ -1,0 +1,47 @@
+//! # vpsclient
+//!
+//! Typed, blocking clients for two cloud providers' REST APIs, usable from Rust and, through the
+//! same code compiled as an extension module, from Python:
+//!
+//! - [`TavuClient`] drives the [Tavu.io VPS API](tavu): instances, volumes, networks, firewalls,
+//!   routers, security groups, floating IPs and more.
+//!
+//! Resources hang off the client as methods returning a handler; every operation is one method
+//! taking its path parameters and, where the API takes a body, a request struct:
+//!
+//! ```no_run
+//! use vpsclient::TavuClient;
+//! use vpsclient::tavu::CreateVolume;
+//!
+//! let tavu = TavuClient::from_env()?; // TAVU_API_KEY, TAVU_TEAM_ID
+//! let volume = tavu.volumes().create(&CreateVolume::new(10u64, "data"))?;
+//! tavu.volumes().attach(&volume.id, &vpsclient::tavu::AttachVolume::new("instance-id"))?;
+//! # Ok::<_, vpsclient::Error>(())
+//! ```
+//!
+//! Every failure is a [`Error`]: API errors carry the status, method, URL, the provider's code,
+//! message and details, and never the credential. Each client keeps one connection pool, times
+//! every request out (30 s by default) and retries only when repeating a request is safe.
+//!
+//! The `python` feature builds the Python module `vpsclient._native`; Rust users leave it off
+//! and compile no Python bindings.
+
+#![warn(missing_docs)]
+
+mod error;
+mod lenient;
+mod nullable;
+mod operation;
+#[cfg(feature = "python")]
+mod python;
+mod transport;
+
+pub mod tavu;
+
+pub use error::{ApiError, DecodeError, Error, Result};
+pub use nullable::Nullable;
+pub use operation::OperationInfo;
+pub use tavu::TavuClient;
+pub use transport::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
+};

@@ -1,0 +1,405 @@
+//! How operations, request bodies and models are declared: once each, in tables that expand to
+//! the Rust API, its Python twin and the list of operations the tests check against the
+//! references.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// One operation as declared: its Rust and Python method name, HTTP method and path template
+/// (path parameters shown as `{}`, relative to the client's base URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// Name of the handler the operation hangs off, e.g. `InstancesHandler`.
+    pub handler: &'static str,
+    /// Method name, the same in Rust and Python, e.g. `create`.
+    pub name: &'static str,
+    /// HTTP method, e.g. `POST`.
+    pub method: &'static str,
+    /// Path template relative to the base URL, e.g. `/compute/v1/instances/{}`.
+    pub path: &'static str,
+}
+
+/// Serialises `value` as `{"<key>": value}`: the wrapper objects of Tavu request bodies.
+pub(crate) struct Wrapped<'a, T>(pub &'static str, pub &'a T);
+
+impl<T: Serialize> Serialize for Wrapped<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.0, self.1)?;
+        map.end()
+    }
+}
+
+/// Serialises a request body; serialising our own request types cannot fail in practice, but
+/// a failure is reported, not unwrapped.
+pub(crate) fn encode_body<T: Serialize>(wrap: Option<&'static str>, body: &T) -> crate::Result<Vec<u8>> {
+    let encoded = match wrap {
+        Some(key) => serde_json::to_vec(&Wrapped(key, body)),
+        None => serde_json::to_vec(body),
+    };
+    encoded.map_err(|e| crate::Error::InvalidArgument(format!("request body: {e}")))
+}
+
+/// Declares a request body struct: required fields first, then `optional { ... }` fields
+/// (`Option<T>` or [`Nullable<T>`](crate::Nullable)) that are left out of the JSON when unset.
+///
+/// Emits the struct (serde both ways, unknown fields refused so a misspelt Python keyword is
+/// caught) and a `new` taking the required fields.
+macro_rules! request {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$rmeta:meta])* pub $req:ident : $rty:ty, )*
+        }
+        $( optional {
+            $( $(#[$ometa:meta])* pub $opt:ident : $oty:ty, )*
+        } )?
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $( $(#[$rmeta])* pub $req: $rty, )*
+            $($(
+                $(#[$ometa])*
+                #[serde(default, skip_serializing_if = "crate::nullable::Omittable::is_omitted")]
+                pub $opt: $oty,
+            )*)?
+        }
+
+        impl $name {
+            /// Creates the request from its required fields; optional fields start unset.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new($($req: impl Into<$rty>),*) -> Self {
+                #[allow(clippy::needless_update)]
+                Self { $($req: $req.into(),)* ..Default::default() }
+            }
+        }
+    };
+}
+pub(crate) use request;
+
+/// Declares response models: each struct gets serde both ways, `Debug`, `Clone`, `PartialEq`,
+/// and under the `python` feature becomes a frozen Python class with one attribute per field,
+/// `__eq__`, a readable `__repr__` (secrets masked) and `to_dict()`.
+///
+/// Also emits `register_models`, which adds every class to the Python module.
+macro_rules! models {
+    (
+        python_module = $pymod:literal;
+        $(
+            $(#[$meta:meta])*
+            pub struct $name:ident {
+                $( $(#[$fmeta:meta])* pub $field:ident : $fty:ty, )*
+            }
+        )*
+    ) => {
+        $(
+            $(#[$meta])*
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[cfg_attr(feature = "python", pyo3::pyclass(get_all, frozen, eq, module = $pymod))]
+            #[non_exhaustive]
+            pub struct $name {
+                $( $(#[$fmeta])* pub $field: $fty, )*
+            }
+
+            #[cfg(feature = "python")]
+            #[pyo3::pymethods]
+            impl $name {
+                fn __repr__(&self) -> String {
+                    crate::python::model_repr(stringify!($name), self)
+                }
+
+                /// The object as a plain dict of JSON values, as the server sent it.
+                fn to_dict<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    crate::python::model_to_dict(py, self)
+                }
+            }
+        )*
+
+        #[cfg(feature = "python")]
+        pub(crate) fn register_models(m: &pyo3::Bound<'_, pyo3::types::PyModule>, prefix: &str) -> pyo3::PyResult<()> {
+            $( crate::python::add_class::<$name>(m, prefix, stringify!($name))?; )*
+            Ok(())
+        }
+    };
+}
+pub(crate) use models;
+
+/// Declares one resource: its Rust handler (borrowing the client) with one method per
+/// operation, the Python class with the same methods, and the list of its operations.
+///
+/// Each operation reads
+/// `fn NAME(PATH_PARAM: str|int, ... [; BODY [in "wrapper"] [POSITIONAL, ...]]) [action "key"] -> RESULT = METHOD "path/{}" => json|empty|field("key");`
+/// where positional names are the body fields Python takes positionally (the required ones).
+macro_rules! resource {
+    (
+        $(#[$hmeta:meta])*
+        pub struct $handler:ident in $pymod:literal;
+        $($ops:tt)*
+    ) => {
+        $(#[$hmeta])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $handler<'a> {
+            transport: &'a crate::transport::Transport,
+        }
+
+        impl<'a> $handler<'a> {
+            pub(crate) fn new(transport: &'a crate::transport::Transport) -> Self {
+                Self { transport }
+            }
+        }
+
+        /// The Python class of the handler: same name, same methods, owning a share of the
+        /// client's transport.
+        #[cfg(feature = "python")]
+        pub(crate) mod py {
+            #[pyo3::pyclass(frozen, module = $pymod)]
+            pub(crate) struct $handler {
+                pub(crate) transport: std::sync::Arc<crate::transport::Transport>,
+            }
+
+            pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>, prefix: &str) -> pyo3::PyResult<()> {
+                crate::python::add_class::<$handler>(m, prefix, stringify!($handler))
+            }
+        }
+
+        crate::operation::resource!(@munch $handler [] [] [] $($ops)*);
+    };
+
+    // An operation without a body.
+    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
+        $(#[$doc:meta])*
+        fn $op:ident ( $($pp:ident : $pk:ident),* ) -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
+        $($rest:tt)*
+    ) => {
+        crate::operation::resource!(@munch $h
+            [$($rust)*
+                $(#[$doc])*
+                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk)),*) -> crate::Result<$ret> {
+                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+                    self.transport.call(
+                        ureq::http::Method::$method,
+                        &path,
+                        None,
+                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
+                    )
+                }
+            ]
+            [$($py)*
+                $(#[$doc])*
+                #[pyo3(signature = ($($pp),*))]
+                fn $op(&self, py: pyo3::Python<'_>, $($pp: crate::operation::resource!(@pyty $pk)),*) -> pyo3::PyResult<$ret> {
+                    let transport = &*self.transport;
+                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp)),*))
+                        .map_err(crate::python::to_pyerr)
+                }
+            ]
+            [$($info)* crate::operation::OperationInfo {
+                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+            },]
+            $($rest)*
+        );
+    };
+
+    // An instance action: the body is `{"<key>": null}`.
+    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
+        $(#[$doc:meta])*
+        fn $op:ident ( $($pp:ident : $pk:ident),* ) action $action:literal -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
+        $($rest:tt)*
+    ) => {
+        crate::operation::resource!(@munch $h
+            [$($rust)*
+                $(#[$doc])*
+                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk)),*) -> crate::Result<$ret> {
+                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+                    // Only the key matters to the server; its value is null.
+                    let body = concat!("{\"", $action, "\":null}").as_bytes().to_vec();
+                    self.transport.call(
+                        ureq::http::Method::$method,
+                        &path,
+                        Some(body),
+                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
+                    )
+                }
+            ]
+            [$($py)*
+                $(#[$doc])*
+                #[pyo3(signature = ($($pp),*))]
+                fn $op(&self, py: pyo3::Python<'_>, $($pp: crate::operation::resource!(@pyty $pk)),*) -> pyo3::PyResult<$ret> {
+                    let transport = &*self.transport;
+                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp)),*))
+                        .map_err(crate::python::to_pyerr)
+                }
+            ]
+            [$($info)* crate::operation::OperationInfo {
+                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+            },]
+            $($rest)*
+        );
+    };
+
+    // An operation with a JSON body, optionally wrapped in `{"<wrapper>": ...}`.
+    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
+        $(#[$doc:meta])*
+        fn $op:ident ( $($pp:ident : $pk:ident),* ; $body:ident $(in $wrap:literal)? [$($pos:ident),*] ) -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
+        $($rest:tt)*
+    ) => {
+        crate::operation::resource!(@munch $h
+            [$($rust)*
+                $(#[$doc])*
+                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk),)* body: &$body) -> crate::Result<$ret> {
+                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+                    let bytes = crate::operation::encode_body(crate::operation::resource!(@wrap $($wrap)?), body)?;
+                    self.transport.call(
+                        ureq::http::Method::$method,
+                        &path,
+                        Some(bytes),
+                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
+                    )
+                }
+            ]
+            [$($py)*
+                $(#[$doc])*
+                #[pyo3(signature = ($($pp,)* $($pos,)* **kwargs))]
+                fn $op(
+                    &self,
+                    py: pyo3::Python<'_>,
+                    $($pp: crate::operation::resource!(@pyty $pk),)*
+                    $($pos: &pyo3::Bound<'_, pyo3::PyAny>,)*
+                    kwargs: Option<&pyo3::Bound<'_, pyo3::types::PyDict>>,
+                ) -> pyo3::PyResult<$ret> {
+                    let body: $body = crate::python::body_from_args(
+                        concat!(stringify!($h), ".", stringify!($op), "()"),
+                        &[$((stringify!($pos), $pos)),*],
+                        kwargs,
+                    )?;
+                    let transport = &*self.transport;
+                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp),)* &body))
+                        .map_err(crate::python::to_pyerr)
+                }
+            ]
+            [$($info)* crate::operation::OperationInfo {
+                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+            },]
+            $($rest)*
+        );
+    };
+
+    // All operations read: emit the impl blocks.
+    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]) => {
+        impl<'a> $h<'a> {
+            /// Every operation of this handler: name, HTTP method and path template.
+            pub const OPERATIONS: &'static [crate::operation::OperationInfo] = &[$($info)*];
+
+            $($rust)*
+        }
+
+        #[cfg(feature = "python")]
+        #[pyo3::pymethods]
+        impl py::$h {
+            $($py)*
+        }
+    };
+
+    (@rty str) => { &str };
+    (@rty int) => { u64 };
+    (@pyty str) => { String };
+    (@pyty int) => { u64 };
+    (@pass str $x:ident) => { $x.as_str() };
+    (@pass int $x:ident) => { $x };
+    (@wrap) => { None };
+    (@wrap $w:literal) => { Some($w) };
+    (@decode $ret:ty, json) => { crate::transport::decode_json::<$ret> };
+    (@decode $ret:ty, empty) => { crate::transport::decode_empty };
+    (@decode $ret:ty, field($k:literal)) => { crate::transport::decode_field::<$ret>($k) };
+}
+pub(crate) use resource;
+
+/// Declares a client's resources once: the Rust accessor methods, the Python attributes of the
+/// same names, the list of all operations, and the Python registration of the handler classes.
+/// `python { ... }` holds the Python client's other methods (one `#[pymethods]` block per class).
+macro_rules! client_resources {
+    (
+        impl $client:ident / $pyclient:ident {
+            $( $(#[$doc:meta])* $name:ident: $module:ident::$handler:ident, )*
+        }
+        python { $($pyextra:tt)* }
+    ) => {
+        impl $client {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> $module::$handler<'_> {
+                    $module::$handler::new(&self.transport)
+                }
+            )*
+
+            /// Every operation this client offers: handler, method name, HTTP method and path.
+            pub fn operations() -> Vec<crate::operation::OperationInfo> {
+                let mut all = Vec::new();
+                $( all.extend_from_slice($module::$handler::OPERATIONS); )*
+                all
+            }
+        }
+
+        #[cfg(feature = "python")]
+        #[pyo3::pymethods]
+        impl $pyclient {
+            $(
+                $(#[$doc])*
+                #[getter]
+                fn $name(&self) -> $module::py::$handler {
+                    $module::py::$handler { transport: self.transport.clone() }
+                }
+            )*
+
+            $($pyextra)*
+        }
+
+        #[cfg(feature = "python")]
+        fn register_handlers(m: &pyo3::Bound<'_, pyo3::types::PyModule>, prefix: &str) -> pyo3::PyResult<()> {
+            $( $module::py::register(m, prefix)?; )*
+            Ok(())
+        }
+    };
+}
+pub(crate) use client_resources;
+
+/// The builder setters both clients share; each sets one field of `self.config`.
+macro_rules! config_setters {
+    () => {
+        /// Base URL every path is appended to. Must be `https://`, or `http://` to a loopback
+        /// host (tests, the sandbox). Defaults to the provider's production URL.
+        pub fn base_url(mut self, url: impl Into<String>) -> Self {
+            self.config.base_url = url.into();
+            self
+        }
+
+        /// Overall time limit of one HTTP request, from connecting to reading the whole body.
+        /// Defaults to 30 seconds.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.config.timeout = timeout;
+            self
+        }
+
+        /// Time limit for opening a connection. Defaults to 10 seconds.
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.config.connect_timeout = timeout;
+            self
+        }
+
+        /// How many times a failed request is retried when retrying is safe (429, 502-504 on
+        /// idempotent methods, refused connections). Defaults to 2.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.config.max_retries = retries;
+            self
+        }
+
+        /// Largest response body accepted, in bytes; a larger one is refused rather than read
+        /// into memory. Defaults to 64 MiB.
+        pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+            self.config.max_response_bytes = bytes;
+            self
+        }
+    };
+}
+pub(crate) use config_setters;

@@ -1,0 +1,287 @@
+//! The glue between the Rust API and the Python extension module `vpsclient._native`.
+//!
+//! Operations, models and handlers get their Python side from the declaration macros in
+//! [`crate::operation`]; this module holds what those expansions call: error conversion, keyword
+//! arguments to request bodies, model `repr` and `to_dict`, and the module itself.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyModule, PyString, PyTuple};
+use pyo3::PyTypeInfo;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// Fields whose values are secrets: shown as `'***'` by `repr`, readable as attributes.
+const SECRET_FIELDS: &[&str] = &["password", "private_key", "token"];
+
+/// Adds class `T` to the module as `<prefix><name>`; `vpsclient.tavu` and `vpsclient.joviam`
+/// re-export them without the prefix, so both providers can have an `Instance`.
+pub(crate) fn add_class<T: PyTypeInfo>(m: &Bound<'_, PyModule>, prefix: &str, name: &str) -> PyResult<()> {
+    m.add(format!("{prefix}{name}"), T::type_object(m.py()))
+}
+
+/// Converts a crate error into the matching exception of `vpsclient._errors`.
+pub(crate) fn to_pyerr(err: Error) -> PyErr {
+    Python::attach(|py| build_exception(py, &err).unwrap_or_else(|e| e))
+}
+
+fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
+    static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let module = ERRORS.get_or_try_init(py, || py.import("vpsclient._errors").map(Bound::unbind))?;
+    let kwargs = PyDict::new(py);
+    let class = match err {
+        Error::Transport { method, url, .. } | Error::Timeout { method, url, .. } => {
+            kwargs.set_item("method", method)?;
+            kwargs.set_item("url", url)?;
+            if matches!(err, Error::Timeout { .. }) {
+                "RequestTimeoutError"
+            } else {
+                "TransportError"
+            }
+        }
+        Error::Decode(d) => {
+            kwargs.set_item("status", d.status)?;
+            kwargs.set_item("method", &d.method)?;
+            kwargs.set_item("url", &d.url)?;
+            kwargs.set_item("path", &d.path)?;
+            kwargs.set_item("excerpt", &d.excerpt)?;
+            kwargs.set_item("request_id", &d.request_id)?;
+            "DecodeError"
+        }
+        Error::Config(_) => "ConfigError",
+        Error::InvalidArgument(_) => "InvalidArgumentError",
+        other => {
+            let Some(api) = other.api() else {
+                return Ok(pyo3::exceptions::PyRuntimeError::new_err(other.to_string()));
+            };
+            kwargs.set_item("status", api.status)?;
+            kwargs.set_item("method", &api.method)?;
+            kwargs.set_item("url", &api.url)?;
+            kwargs.set_item("code", &api.code)?;
+            kwargs.set_item("message", &api.message)?;
+            let details = match &api.details {
+                Some(d) => json_to_py(py, d)?,
+                None => py.None().into_bound(py),
+            };
+            kwargs.set_item("details", details)?;
+            kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
+            kwargs.set_item("request_id", &api.request_id)?;
+            match other {
+                Error::BadRequest(_) => "BadRequestError",
+                Error::Authentication(_) => "AuthenticationError",
+                Error::PermissionDenied(_) => "PermissionDeniedError",
+                Error::NotFound(_) => "NotFoundError",
+                Error::Validation(_) => "ValidationError",
+                Error::RateLimit(_) => "RateLimitError",
+                Error::Server(_) => "ServerError",
+                _ => "ApiError",
+            }
+        }
+    };
+    let instance = module
+        .bind(py)
+        .getattr(class)?
+        .call((err.to_string(),), Some(&kwargs))?;
+    Ok(PyErr::from_value(instance))
+}
+
+/// The `vpsclient.NOT_GIVEN` sentinel: a keyword argument holding it is left out of the body.
+fn is_not_given(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    static NOT_GIVEN: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let py = value.py();
+    let sentinel = NOT_GIVEN.get_or_try_init(py, || {
+        py.import("vpsclient._sentinel")?.getattr("NOT_GIVEN").map(Bound::unbind)
+    })?;
+    Ok(value.is(sentinel.bind(py)))
+}
+
+/// Builds a request body from Python arguments: positional body fields plus keyword arguments.
+///
+/// Arguments holding `NOT_GIVEN` are left out; `None` becomes JSON `null` (which clears a
+/// [`Nullable`](crate::Nullable) field and leaves an `Option` unset). Unknown keywords, missing
+/// fields and wrong types raise `InvalidArgumentError` naming the field.
+pub(crate) fn body_from_args<T: DeserializeOwned>(
+    operation: &str,
+    positional: &[(&str, &Bound<'_, PyAny>)],
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    let mut map = Map::new();
+    for (name, value) in positional {
+        if !is_not_given(value)? {
+            map.insert((*name).to_owned(), py_to_json(value, name)?);
+        }
+    }
+    if let Some(kwargs) = kwargs {
+        for (key, value) in kwargs.iter() {
+            let key: String = key.extract()?;
+            if !is_not_given(&value)? {
+                let json = py_to_json(&value, &key)?;
+                map.insert(key, json);
+            }
+        }
+    }
+    serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
+        to_pyerr(Error::InvalidArgument(format!(
+            "{operation}: {}: {}",
+            e.path(),
+            e.inner()
+        )))
+    })
+}
+
+/// Converts a Python argument (None, bool, int, float, str, list, tuple, dict, or a model
+/// object) to JSON.
+pub(crate) fn py_to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(i) = value.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = value.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Err(invalid(format!("{field}: integer out of range")));
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        return serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| invalid(format!("{field}: {} cannot be sent as JSON", f.value())));
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key: String = k
+                .extract()
+                .map_err(|_| invalid(format!("{field}: dict keys must be strings")))?;
+            let json = py_to_json(&v, &format!("{field}.{key}"))?;
+            map.insert(key, json);
+        }
+        return Ok(Value::Object(map));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in value.try_iter()?.enumerate() {
+            items.push(py_to_json(&item?, &format!("{field}[{i}]"))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if let Ok(to_dict) = value.getattr("to_dict") {
+        return py_to_json(&to_dict.call0()?, field);
+    }
+    Err(invalid(format!(
+        "{field}: a value of type {} cannot be sent as JSON",
+        value.get_type().name()?
+    )))
+}
+
+fn invalid(message: String) -> PyErr {
+    to_pyerr(Error::InvalidArgument(message))
+}
+
+/// Converts JSON to plain Python objects (dict, list, str, int, float, bool, None).
+pub(crate) fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, json_to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// `to_dict()` of every model.
+pub(crate) fn model_to_dict<'py, T: Serialize>(py: Python<'py>, model: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(model).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+    json_to_py(py, &value)
+}
+
+/// `repr()` of every model: `Name(field=value, ...)` in Python literal style, nested objects
+/// abbreviated and secrets masked, so it stays readable in a notebook and safe in a log.
+pub(crate) fn model_repr<T: Serialize>(name: &str, model: &T) -> String {
+    let fields = match serde_json::to_value(model) {
+        Ok(Value::Object(map)) => map,
+        _ => return format!("{name}(...)"),
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| {
+            let shown = if SECRET_FIELDS.contains(&key.as_str()) && !value.is_null() {
+                "'***'".to_owned()
+            } else {
+                repr_value(value, 0)
+            };
+            format!("{key}={shown}")
+        })
+        .collect();
+    format!("{name}({})", parts.join(", "))
+}
+
+fn repr_value(value: &Value, depth: usize) -> String {
+    match value {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::Array(items) if depth == 0 && items.iter().all(|v| !v.is_object()) => {
+            let inner: Vec<String> = items.iter().map(|v| repr_value(v, depth + 1)).collect();
+            format!("[{}]", inner.join(", "))
+        }
+        Value::Array(items) => format!("[{} items]", items.len()),
+        Value::Object(map) => match map.get("id").or_else(|| map.get("name")) {
+            Some(id) => format!("{{id={}, ...}}", repr_value(id, depth + 1)),
+            None => "{...}".into(),
+        },
+    }
+}
+
+/// The compiled module, `vpsclient._native`. Its classes are re-exported by the pure-Python
+/// package, which owns the public names.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    crate::tavu::register_python(m)?;
+    Ok(())
+}
+
+/// Converts a Python number of seconds to a `Duration`, refusing negative, NaN and infinite
+/// values with a `ConfigError` instead of panicking.
+pub(crate) fn seconds(name: &str, value: f64) -> PyResult<std::time::Duration> {
+    std::time::Duration::try_from_secs_f64(value)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| to_pyerr(Error::Config(format!("{name} must be a positive number of seconds, not {value}"))))
+}

@@ -1,0 +1,12 @@
+//! Configurations: `/compute/v1/configurations`.
+
+use crate::operation::resource;
+use crate::tavu::Configuration;
+
+resource! {
+    /// Configurations (`tavu.configurations()`): the instance sizes on offer.
+    pub struct ConfigurationsHandler in "vpsclient.tavu";
+
+    /// Lists the available configurations (`GET /compute/v1/configurations`).
+    fn list() -> Vec<Configuration> = GET "/compute/v1/configurations" => json;
+}

@@ -1,0 +1,32 @@
+//! Floating IPs: `/networking/v1/floating-ips`.
+
+use crate::operation::{request, resource};
+use crate::tavu::FloatingIp;
+use crate::Nullable;
+
+request! {
+    /// Body of [`FloatingIpsHandler::update`].
+    pub struct UpdateFloatingIp {}
+    optional {
+        /// The instance interface (port) to associate the address with;
+        /// `Nullable::Null` (Python `None`) disassociates it.
+        pub port_id: Nullable<String>,
+        /// Description.
+        pub description: Option<String>,
+    }
+}
+
+resource! {
+    /// Floating IPs (`tavu.floating_ips()`).
+    pub struct FloatingIpsHandler in "vpsclient.tavu";
+
+    /// Lists floating IPs (`GET /networking/v1/floating-ips`).
+    fn list() -> Vec<FloatingIp> = GET "/networking/v1/floating-ips" => json;
+    /// Shows one floating IP (`GET /networking/v1/floating-ips/{floating_ip_id}`).
+    fn get(floating_ip_id: str) -> FloatingIp = GET "/networking/v1/floating-ips/{}" => json;
+    /// Associates, disassociates or describes a floating IP
+    /// (`PATCH /networking/v1/floating-ips/{floating_ip_id}`).
+    fn update(floating_ip_id: str; UpdateFloatingIp in "floating_ip" []) -> FloatingIp = PATCH "/networking/v1/floating-ips/{}" => json;
+    /// Releases a floating IP (`DELETE /networking/v1/floating-ips/{floating_ip_id}`).
+    fn delete(floating_ip_id: str) -> () = DELETE "/networking/v1/floating-ips/{}" => empty;
+}

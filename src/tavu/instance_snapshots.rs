@@ -1,0 +1,28 @@
+//! Instance snapshots: `/image/v1/instance-snapshots`.
+
+use crate::operation::{request, resource};
+use crate::tavu::InstanceSnapshot;
+
+request! {
+    /// Body of [`InstanceSnapshotsHandler::create`].
+    pub struct CreateInstanceSnapshot {
+        /// The instance to snapshot.
+        pub instance_id: String,
+        /// Name of the snapshot.
+        pub name: String,
+    }
+}
+
+resource! {
+    /// Instance snapshots (`tavu.instance_snapshots()`).
+    pub struct InstanceSnapshotsHandler in "vpsclient.tavu";
+
+    /// Lists instance snapshots (`GET /image/v1/instance-snapshots`).
+    fn list() -> Vec<InstanceSnapshot> = GET "/image/v1/instance-snapshots" => json;
+    /// Shows one instance snapshot (`GET /image/v1/instance-snapshots/{instance_snapshot_id}`).
+    fn get(instance_snapshot_id: str) -> InstanceSnapshot = GET "/image/v1/instance-snapshots/{}" => json;
+    /// Snapshots an instance (`POST /image/v1/instance-snapshots`); it starts `queued`.
+    fn create(; CreateInstanceSnapshot in "snapshot" [instance_id, name]) -> InstanceSnapshot = POST "/image/v1/instance-snapshots" => json;
+    /// Deletes an instance snapshot (`DELETE /image/v1/instance-snapshots/{instance_snapshot_id}`).
+    fn delete(instance_snapshot_id: str) -> () = DELETE "/image/v1/instance-snapshots/{}" => empty;
+}

@@ -1,0 +1,47 @@
+//! Networks: `/networking/v1/networks`.
+
+use crate::operation::{request, resource};
+use crate::tavu::Network;
+
+request! {
+    /// Body of [`NetworksHandler::create`].
+    pub struct CreateNetwork {
+        /// Name.
+        pub name: String,
+    }
+    optional {
+        /// Description.
+        pub description: Option<String>,
+        /// Administrative state: up (true) or down (false).
+        pub admin_state_up: Option<bool>,
+    }
+}
+
+request! {
+    /// Body of [`NetworksHandler::update`].
+    pub struct UpdateNetwork {}
+    optional {
+        /// New name.
+        pub name: Option<String>,
+        /// New description.
+        pub description: Option<String>,
+        /// New administrative state.
+        pub admin_state_up: Option<bool>,
+    }
+}
+
+resource! {
+    /// Private networks (`tavu.networks()`).
+    pub struct NetworksHandler in "vpsclient.tavu";
+
+    /// Lists networks (`GET /networking/v1/networks`).
+    fn list() -> Vec<Network> = GET "/networking/v1/networks" => json;
+    /// Shows one network (`GET /networking/v1/networks/{network_id}`).
+    fn get(network_id: str) -> Network = GET "/networking/v1/networks/{}" => json;
+    /// Creates a network (`POST /networking/v1/networks`).
+    fn create(; CreateNetwork in "network" [name]) -> Network = POST "/networking/v1/networks" => json;
+    /// Updates a network (`PATCH /networking/v1/networks/{network_id}`).
+    fn update(network_id: str; UpdateNetwork in "network" []) -> Network = PATCH "/networking/v1/networks/{}" => json;
+    /// Deletes a network (`DELETE /networking/v1/networks/{network_id}`).
+    fn delete(network_id: str) -> () = DELETE "/networking/v1/networks/{}" => empty;
+}

@@ -1,0 +1,67 @@
+//! Volumes: `/storage/v1/volumes`, with attach and detach.
+
+use crate::operation::{request, resource};
+use crate::tavu::{Volume, VolumeAttachResult};
+
+request! {
+    /// Body of [`VolumesHandler::create`].
+    pub struct CreateVolume {
+        /// Size in gigabytes.
+        pub size: u64,
+        /// Name.
+        pub name: String,
+    }
+    optional {
+        /// Description.
+        pub description: Option<String>,
+        /// A volume snapshot to create the volume from.
+        pub snapshot_id: Option<String>,
+    }
+}
+
+request! {
+    /// Body of [`VolumesHandler::update`].
+    pub struct UpdateVolume {}
+    optional {
+        /// New name.
+        pub name: Option<String>,
+        /// New description.
+        pub description: Option<String>,
+    }
+}
+
+request! {
+    /// Body of [`VolumesHandler::attach`].
+    pub struct AttachVolume {
+        /// The instance to attach the volume to.
+        pub instance_id: String,
+    }
+}
+
+request! {
+    /// Body of [`VolumesHandler::detach`].
+    pub struct DetachVolume {
+        /// The instance to detach the volume from.
+        pub instance_id: String,
+    }
+}
+
+resource! {
+    /// Volumes (`tavu.volumes()`): block storage, attachable to instances.
+    pub struct VolumesHandler in "vpsclient.tavu";
+
+    /// Lists volumes (`GET /storage/v1/volumes`).
+    fn list() -> Vec<Volume> = GET "/storage/v1/volumes" => json;
+    /// Shows one volume (`GET /storage/v1/volumes/{volume_id}`).
+    fn get(volume_id: str) -> Volume = GET "/storage/v1/volumes/{}" => json;
+    /// Creates a volume (`POST /storage/v1/volumes`); it starts `creating`.
+    fn create(; CreateVolume in "volume" [size, name]) -> Volume = POST "/storage/v1/volumes" => json;
+    /// Updates a volume's name or description (`PATCH /storage/v1/volumes/{volume_id}`).
+    fn update(volume_id: str; UpdateVolume in "volume" []) -> Volume = PATCH "/storage/v1/volumes/{}" => json;
+    /// Deletes a volume (`DELETE /storage/v1/volumes/{volume_id}`).
+    fn delete(volume_id: str) -> () = DELETE "/storage/v1/volumes/{}" => empty;
+    /// Attaches a volume to an instance (`PATCH /storage/v1/volumes/{volume_id}/attach`).
+    fn attach(volume_id: str; AttachVolume [instance_id]) -> VolumeAttachResult = PATCH "/storage/v1/volumes/{}/attach" => json;
+    /// Detaches a volume from an instance (`PATCH /storage/v1/volumes/{volume_id}/detach`).
+    fn detach(volume_id: str; DetachVolume [instance_id]) -> () = PATCH "/storage/v1/volumes/{}/detach" => empty;
+}
