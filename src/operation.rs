@@ -31,7 +31,10 @@ impl<T: Serialize> Serialize for Wrapped<'_, T> {
 
 /// Serialises a request body; serialising our own request types cannot fail in practice, but
 /// a failure is reported, not unwrapped.
-pub(crate) fn encode_body<T: Serialize>(wrap: Option<&'static str>, body: &T) -> crate::Result<Vec<u8>> {
+pub(crate) fn encode_body<T: Serialize>(
+    wrap: Option<&'static str>,
+    body: &T,
+) -> crate::Result<Vec<u8>> {
     let encoded = match wrap {
         Some(key) => serde_json::to_vec(&Wrapped(key, body)),
         None => serde_json::to_vec(body),
@@ -351,6 +354,20 @@ macro_rules! client_resources {
                     $module::py::$handler { transport: self.transport.clone() }
                 }
             )*
+
+            /// Every operation this client offers, as ``(attribute, method, http_method,
+            /// path_template)`` tuples, e.g. ``("instances", "create", "POST",
+            /// "/compute/v1/instances")``.
+            #[staticmethod]
+            fn operations() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+                let mut all = Vec::new();
+                $(
+                    for op in $module::$handler::OPERATIONS {
+                        all.push((stringify!($name), op.name, op.method, op.path));
+                    }
+                )*
+                all
+            }
 
             $($pyextra)*
         }

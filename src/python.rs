@@ -20,7 +20,11 @@ const SECRET_FIELDS: &[&str] = &["password", "private_key", "token"];
 
 /// Adds class `T` to the module as `<prefix><name>`; `vpsclient.tavu` and `vpsclient.joviam`
 /// re-export them without the prefix, so both providers can have an `Instance`.
-pub(crate) fn add_class<T: PyTypeInfo>(m: &Bound<'_, PyModule>, prefix: &str, name: &str) -> PyResult<()> {
+pub(crate) fn add_class<T: PyTypeInfo>(
+    m: &Bound<'_, PyModule>,
+    prefix: &str,
+    name: &str,
+) -> PyResult<()> {
     m.add(format!("{prefix}{name}"), T::type_object(m.py()))
 }
 
@@ -31,7 +35,8 @@ pub(crate) fn to_pyerr(err: Error) -> PyErr {
 
 fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
     static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    let module = ERRORS.get_or_try_init(py, || py.import("vpsclient._errors").map(Bound::unbind))?;
+    let module =
+        ERRORS.get_or_try_init(py, || py.import("vpsclient._errors").map(Bound::unbind))?;
     let kwargs = PyDict::new(py);
     let class = match err {
         Error::Transport { method, url, .. } | Error::Timeout { method, url, .. } => {
@@ -94,7 +99,9 @@ fn is_not_given(value: &Bound<'_, PyAny>) -> PyResult<bool> {
     static NOT_GIVEN: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let py = value.py();
     let sentinel = NOT_GIVEN.get_or_try_init(py, || {
-        py.import("vpsclient._sentinel")?.getattr("NOT_GIVEN").map(Bound::unbind)
+        py.import("vpsclient._sentinel")?
+            .getattr("NOT_GIVEN")
+            .map(Bound::unbind)
     })?;
     Ok(value.is(sentinel.bind(py)))
 }
@@ -223,7 +230,10 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<
 }
 
 /// `to_dict()` of every model.
-pub(crate) fn model_to_dict<'py, T: Serialize>(py: Python<'py>, model: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn model_to_dict<'py, T: Serialize>(
+    py: Python<'py>,
+    model: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(model).map_err(|e| PyTypeError::new_err(e.to_string()))?;
     json_to_py(py, &value)
 }
@@ -283,5 +293,9 @@ pub(crate) fn seconds(name: &str, value: f64) -> PyResult<std::time::Duration> {
     std::time::Duration::try_from_secs_f64(value)
         .ok()
         .filter(|d| !d.is_zero())
-        .ok_or_else(|| to_pyerr(Error::Config(format!("{name} must be a positive number of seconds, not {value}"))))
+        .ok_or_else(|| {
+            to_pyerr(Error::Config(format!(
+                "{name} must be a positive number of seconds, not {value}"
+            )))
+        })
 }

@@ -145,11 +145,19 @@ impl Transport {
         })
     }
 
-    fn send_with_retries(&self, method: &Method, url: &str, body: Option<Vec<u8>>) -> Result<Reply> {
+    fn send_with_retries(
+        &self,
+        method: &Method,
+        url: &str,
+        body: Option<Vec<u8>>,
+    ) -> Result<Reply> {
         let started = Instant::now();
         // Retries share one budget of wall time, so a retried call cannot take many timeouts.
         let budget = self.timeout * (self.max_retries + 1);
-        let idempotent = matches!(*method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD);
+        let idempotent = matches!(
+            *method,
+            Method::GET | Method::PUT | Method::DELETE | Method::HEAD
+        );
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
@@ -159,8 +167,8 @@ impl Transport {
                 Ok(Err(api)) => {
                     // 429 means the server did not act; 502-504 are only safe to repeat for
                     // idempotent methods, since a POST may have been carried out.
-                    let retryable = api.status == 429
-                        || (idempotent && matches!(api.status, 502..=504));
+                    let retryable =
+                        api.status == 429 || (idempotent && matches!(api.status, 502..=504));
                     if retryable && retries_left {
                         let wait = api
                             .retry_after
@@ -257,11 +265,9 @@ fn validate_base_url(raw: &str) -> Result<String> {
     match uri.scheme_str() {
         Some("https") => {}
         Some("http") if is_loopback(host) => {}
-        Some("http") => {
-            return Err(Error::Config(format!(
-                "base URL {trimmed:?} must use https (plain http is allowed only for loopback hosts)"
-            )))
-        }
+        Some("http") => return Err(Error::Config(format!(
+            "base URL {trimmed:?} must use https (plain http is allowed only for loopback hosts)"
+        ))),
         _ => {
             return Err(Error::Config(format!(
                 "base URL {trimmed:?} must start with https://"
@@ -355,11 +361,15 @@ fn path_suffix(path: &str) -> String {
 }
 
 fn request_id(headers: &ureq::http::HeaderMap) -> Option<String> {
-    ["x-openstack-request-id", "x-request-id", "x-compute-request-id"]
-        .iter()
-        .find_map(|name| headers.get(*name))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+    [
+        "x-openstack-request-id",
+        "x-request-id",
+        "x-compute-request-id",
+    ]
+    .iter()
+    .find_map(|name| headers.get(*name))
+    .and_then(|v| v.to_str().ok())
+    .map(str::to_owned)
 }
 
 fn parse_retry_after(value: &str) -> Option<Duration> {
@@ -538,7 +548,10 @@ mod tests {
             None,
         );
         assert_eq!(e.code.as_deref(), Some("validation_fail"));
-        assert_eq!(e.details.unwrap()["memory"][0], "must be between 512MB and 64GB");
+        assert_eq!(
+            e.details.unwrap()["memory"][0],
+            "must be between 512MB and 64GB"
+        );
         let e = parse_api_error(
             401,
             "GET",

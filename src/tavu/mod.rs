@@ -54,7 +54,9 @@ pub use instance_interfaces::{CreateInstanceInterface, InstanceInterfacesHandler
 pub use instance_scripts::{CreateInstanceScript, InstanceScriptsHandler, UpdateInstanceScript};
 pub use instance_snapshots::{CreateInstanceSnapshot, InstanceSnapshotsHandler};
 pub use instance_users::{CreateInstanceUser, InstanceUsersHandler, UpdateInstanceUser};
-pub use instances::{CreateInstance, InstancesHandler, RebuildInstance, ResizeInstance, UpdateInstance};
+pub use instances::{
+    CreateInstance, InstancesHandler, RebuildInstance, ResizeInstance, UpdateInstance,
+};
 pub use networks::{CreateNetwork, NetworksHandler, UpdateNetwork};
 pub use operating_systems::OperatingSystemsHandler;
 pub use ports::{PortsHandler, UpdatePort};

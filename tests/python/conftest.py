@@ -1,0 +1,114 @@
+"""Shared Python test harness: a local HTTP server in the test process that records each
+request and answers from a queue, plus the reference's example fixtures."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Optional
+
+import pytest
+
+import vpsclient
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+
+TAVU_KEY = "my-api-key"
+TAVU_TEAM = "my-team"
+
+
+def load_fixture(provider: str, operation: str) -> dict:
+    return json.loads((FIXTURES / provider / f"{operation}.json").read_text())
+
+
+def all_fixtures(provider: str) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted((FIXTURES / provider).glob("*.json"))]
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body) if self.body else None
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Optional[bytes] = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class ApiServer:
+    """Answers queued replies in order (the last one repeats) and records every request."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self.replies: list[Reply] = []
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                with server._lock:
+                    server.requests.append(Recorded(
+                        self.command, self.path,
+                        {k.lower(): v for k, v in self.headers.items()}, body))
+                    reply = server.replies.pop(0) if len(server.replies) > 1 else (
+                        server.replies[0] if server.replies else Reply())
+                self.send_response(reply.status)
+                payload = reply.body or b""
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                if reply.body is not None and "content-type" not in {k.lower() for k in reply.headers}:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def reply(self, status: int = 200, body: Any = None, headers: Optional[dict] = None,
+              raw: Optional[bytes] = None) -> None:
+        payload = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        self.replies.append(Reply(status, payload, headers or {}))
+
+    @property
+    def last(self) -> Recorded:
+        assert self.requests, "no request reached the server"
+        return self.requests[-1]
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def api_server():
+    server = ApiServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def tavu(api_server: ApiServer) -> vpsclient.TavuClient:
+    return vpsclient.TavuClient(TAVU_KEY, team_id=TAVU_TEAM, base_url=api_server.url, max_retries=0)
