@@ -265,7 +265,7 @@ fn repr_value(value: &Value, depth: usize) -> String {
         Value::Bool(true) => "True".into(),
         Value::Bool(false) => "False".into(),
         Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::String(s) => py_quote(s),
         Value::Array(items) if depth == 0 && items.iter().all(|v| !v.is_object()) => {
             let inner: Vec<String> = items.iter().map(|v| repr_value(v, depth + 1)).collect();
             format!("[{}]", inner.join(", "))
@@ -276,6 +276,11 @@ fn repr_value(value: &Value, depth: usize) -> String {
             None => "{...}".into(),
         },
     }
+}
+
+/// A string as Python's `repr` writes it (single quotes).
+pub(crate) fn py_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
 /// The compiled module, `vpsclient._native`. Its classes are re-exported by the pure-Python

@@ -305,9 +305,10 @@ client_resources! {
 
         fn __repr__(&self) -> String {
             // Never the key.
+            let base_url = crate::python::py_quote(self.transport.base_url());
             match &self.team_id {
-                Some(team) => format!("TavuClient(base_url={:?}, team_id={:?})", self.transport.base_url(), team),
-                None => format!("TavuClient(base_url={:?})", self.transport.base_url()),
+                Some(team) => format!("TavuClient(base_url={base_url}, team_id={})", crate::python::py_quote(team)),
+                None => format!("TavuClient(base_url={base_url})"),
             }
         }
     }
