@@ -1,0 +1,135 @@
+"""vpsclient: typed clients for the Tavu.io VPS API and the Joviam API."""
+
+from typing import final
+
+from . import tavu as tavu
+from ._errors import (
+    ApiError as ApiError,
+    AuthenticationError as AuthenticationError,
+    BadRequestError as BadRequestError,
+    ConfigError as ConfigError,
+    DecodeError as DecodeError,
+    InvalidArgumentError as InvalidArgumentError,
+    NotFoundError as NotFoundError,
+    PermissionDeniedError as PermissionDeniedError,
+    RateLimitError as RateLimitError,
+    RequestTimeoutError as RequestTimeoutError,
+    ServerError as ServerError,
+    TransportError as TransportError,
+    ValidationError as ValidationError,
+    VpsClientError as VpsClientError,
+)
+from ._sentinel import NOT_GIVEN as NOT_GIVEN, NotGiven as NotGiven
+
+__all__ = [
+    "TavuClient",
+    "NOT_GIVEN",
+    "NotGiven",
+    "tavu",
+    "__version__",
+    "VpsClientError",
+    "ApiError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ValidationError",
+    "RateLimitError",
+    "ServerError",
+    "TransportError",
+    "RequestTimeoutError",
+    "DecodeError",
+    "ConfigError",
+    "InvalidArgumentError",
+]
+
+__version__: str
+
+@final
+class TavuClient:
+    """A client of the Tavu.io VPS API.
+
+    Sends ``Authorization: <api_key>`` and, when a team is set, ``X-Team-Id: <team_id>`` with
+    every request. Raises :class:`ConfigError` when no API key is given or found in
+    ``TAVU_API_KEY``, or when a setting is invalid.
+    """
+
+    def __new__(
+        cls,
+        api_key: str | None = None,
+        *,
+        team_id: str | None = None,
+        base_url: str = "https://api.tavu.io/vps",
+        timeout: float = 30.0,
+        connect_timeout: float = 10.0,
+        max_retries: int = 2,
+    ) -> TavuClient: ...
+    @property
+    def base_url(self) -> str:
+        """The base URL requests go to."""
+    @property
+    def team_id(self) -> str | None:
+        """The team requests act for, or None."""
+    @staticmethod
+    def operations() -> list[tuple[str, str, str, str]]:
+        """Every operation, as ``(attribute, method, http_method, path_template)`` tuples."""
+    @property
+    def instances(self) -> tavu.InstancesHandler:
+        """Instances: create, list, change, delete, start, stop, resize, rebuild."""
+    @property
+    def instance_interfaces(self) -> tavu.InstanceInterfacesHandler:
+        """An instance's network interfaces."""
+    @property
+    def instance_users(self) -> tavu.InstanceUsersHandler:
+        """Instance users: accounts new instances are created with."""
+    @property
+    def instance_scripts(self) -> tavu.InstanceScriptsHandler:
+        """Instance scripts: saved first-boot scripts."""
+    @property
+    def configurations(self) -> tavu.ConfigurationsHandler:
+        """Configurations: the instance sizes on offer."""
+    @property
+    def ssh_keys(self) -> tavu.SshKeysHandler:
+        """SSH keys."""
+    @property
+    def operating_systems(self) -> tavu.OperatingSystemsHandler:
+        """Operating systems to boot from."""
+    @property
+    def instance_snapshots(self) -> tavu.InstanceSnapshotsHandler:
+        """Instance snapshots."""
+    @property
+    def volumes(self) -> tavu.VolumesHandler:
+        """Block storage volumes."""
+    @property
+    def volume_snapshots(self) -> tavu.VolumeSnapshotsHandler:
+        """Volume snapshots."""
+    @property
+    def ports(self) -> tavu.PortsHandler:
+        """Network ports."""
+    @property
+    def networks(self) -> tavu.NetworksHandler:
+        """Private networks."""
+    @property
+    def subnets(self) -> tavu.SubnetsHandler:
+        """Subnets."""
+    @property
+    def firewalls(self) -> tavu.FirewallsHandler:
+        """Firewalls."""
+    @property
+    def firewall_rules(self) -> tavu.FirewallRulesHandler:
+        """Firewall rules."""
+    @property
+    def routers(self) -> tavu.RoutersHandler:
+        """Routers."""
+    @property
+    def router_interfaces(self) -> tavu.RouterInterfacesHandler:
+        """Router interfaces."""
+    @property
+    def security_groups(self) -> tavu.SecurityGroupsHandler:
+        """Security groups."""
+    @property
+    def security_group_rules(self) -> tavu.SecurityGroupRulesHandler:
+        """Security group rules."""
+    @property
+    def floating_ips(self) -> tavu.FloatingIpsHandler:
+        """Floating IPs."""
