@@ -192,6 +192,7 @@ macro_rules! resource {
                 $(#[$doc])*
                 #[pyo3(signature = ($($pp),*))]
                 fn $op(&self, py: pyo3::Python<'_>, $($pp: crate::operation::resource!(@pyty $pk)),*) -> pyo3::PyResult<$ret> {
+                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
                     let transport = &*self.transport;
                     py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp)),*))
                         .map_err(crate::python::to_pyerr)
@@ -229,6 +230,7 @@ macro_rules! resource {
                 $(#[$doc])*
                 #[pyo3(signature = ($($pp),*))]
                 fn $op(&self, py: pyo3::Python<'_>, $($pp: crate::operation::resource!(@pyty $pk)),*) -> pyo3::PyResult<$ret> {
+                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
                     let transport = &*self.transport;
                     py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp)),*))
                         .map_err(crate::python::to_pyerr)
@@ -271,6 +273,7 @@ macro_rules! resource {
                     $($pos: &pyo3::Bound<'_, pyo3::PyAny>,)*
                     kwargs: Option<&pyo3::Bound<'_, pyo3::types::PyDict>>,
                 ) -> pyo3::PyResult<$ret> {
+                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
                     let body: $body = crate::python::body_from_args(
                         concat!(stringify!($h), ".", stringify!($op), "()"),
                         &[$((stringify!($pos), $pos)),*],
@@ -306,8 +309,15 @@ macro_rules! resource {
 
     (@rty str) => { &str };
     (@rty int) => { u64 };
-    (@pyty str) => { String };
-    (@pyty int) => { u64 };
+    // Path parameters arrive as any Python object and are checked here, so a wrong type
+    // raises `InvalidArgumentError` (a `VpsClientError`) naming the parameter, like a body field.
+    (@pyty $k:ident) => { &pyo3::Bound<'_, pyo3::PyAny> };
+    (@extract str $h:ident $op:ident $x:ident) => {
+        crate::python::path_str(concat!(stringify!($h), ".", stringify!($op), "()"), stringify!($x), $x)?
+    };
+    (@extract int $h:ident $op:ident $x:ident) => {
+        crate::python::path_int(concat!(stringify!($h), ".", stringify!($op), "()"), stringify!($x), $x)?
+    };
     (@pass str $x:ident) => { $x.as_str() };
     (@pass int $x:ident) => { $x };
     (@wrap) => { None };

@@ -140,6 +140,33 @@ pub(crate) fn body_from_args<T: DeserializeOwned>(
     })
 }
 
+/// Reads a string path parameter; anything but a `str` raises `InvalidArgumentError`.
+pub(crate) fn path_str(operation: &str, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    match value.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Err(_) => Err(invalid(format!(
+            "{operation}: {name}: expected a str, not {}",
+            value.get_type().name()?
+        ))),
+    }
+}
+
+/// Reads an integer path parameter (Tavu instance user and script IDs); a bool, a negative or
+/// too large number, or anything but an `int` raises `InvalidArgumentError`.
+pub(crate) fn path_int(operation: &str, name: &str, value: &Bound<'_, PyAny>) -> PyResult<u64> {
+    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        return value.extract::<u64>().map_err(|_| {
+            invalid(format!(
+                "{operation}: {name}: {value} is not a non-negative 64-bit integer"
+            ))
+        });
+    }
+    Err(invalid(format!(
+        "{operation}: {name}: expected an int, not {}",
+        value.get_type().name()?
+    )))
+}
+
 /// Converts a Python argument (None, bool, int, float, str, list, tuple, dict, or a model
 /// object) to JSON.
 pub(crate) fn py_to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {

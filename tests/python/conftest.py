@@ -44,6 +44,8 @@ class Reply:
     status: int = 200
     body: Optional[bytes] = None
     headers: dict[str, str] = field(default_factory=dict)
+    # Seconds the server waits before answering (cut short when the server closes).
+    delay: float = 0.0
 
 
 class ApiServer:
@@ -53,6 +55,7 @@ class ApiServer:
         self.requests: list[Recorded] = []
         self.replies: list[Reply] = []
         self._lock = threading.Lock()
+        self._closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -67,15 +70,21 @@ class ApiServer:
                         {k.lower(): v for k, v in self.headers.items()}, body))
                     reply = server.replies.pop(0) if len(server.replies) > 1 else (
                         server.replies[0] if server.replies else Reply())
-                self.send_response(reply.status)
-                payload = reply.body or b""
-                for name, value in reply.headers.items():
-                    self.send_header(name, value)
-                if reply.body is not None and "content-type" not in {k.lower() for k in reply.headers}:
-                    self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                if reply.delay:
+                    server._closing.wait(reply.delay)
+                try:
+                    self.send_response(reply.status)
+                    payload = reply.body or b""
+                    for name, value in reply.headers.items():
+                        self.send_header(name, value)
+                    if reply.body is not None and "content-type" not in {k.lower() for k in reply.headers}:
+                        self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    # The client gave up (a timeout test); nothing to answer.
+                    self.close_connection = True
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
 
@@ -84,13 +93,13 @@ class ApiServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
         self.thread.start()
 
     def reply(self, status: int = 200, body: Any = None, headers: Optional[dict] = None,
-              raw: Optional[bytes] = None) -> None:
+              raw: Optional[bytes] = None, delay: float = 0.0) -> None:
         payload = raw if raw is not None else (None if body is None else json.dumps(body).encode())
-        self.replies.append(Reply(status, payload, headers or {}))
+        self.replies.append(Reply(status, payload, headers or {}, delay))
 
     @property
     def last(self) -> Recorded:
@@ -98,6 +107,7 @@ class ApiServer:
         return self.requests[-1]
 
     def close(self) -> None:
+        self._closing.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
