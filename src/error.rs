@@ -36,7 +36,7 @@ pub enum Error {
     #[error("API error: {0}")]
     Api(Box<ApiError>),
     /// No response came: connection refused or reset, DNS or TLS failure.
-    #[error("transport error: {method} {url}: {message}")]
+    #[error("transport error: {method} {url}: {message} (after {attempts} attempt(s))")]
     Transport {
         /// HTTP method of the request.
         method: String,
@@ -44,9 +44,11 @@ pub enum Error {
         url: String,
         /// What failed.
         message: String,
+        /// How many times the request was tried.
+        attempts: u32,
     },
     /// The request did not complete within the configured timeout.
-    #[error("request timed out: {method} {url}: {message}")]
+    #[error("request timed out: {method} {url}: {message} (after {attempts} attempt(s))")]
     Timeout {
         /// HTTP method of the request.
         method: String,
@@ -54,6 +56,8 @@ pub enum Error {
         url: String,
         /// Which timeout fired.
         message: String,
+        /// How many times the request was tried.
+        attempts: u32,
     },
     /// The server answered with a success status but a body that does not match the model.
     #[error("{0}")]
@@ -64,6 +68,43 @@ pub enum Error {
     /// An argument given to an operation is not acceptable (an empty ID, a wrong type from Python).
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// A waiter gave up: the object did not reach the wanted state in time.
+    #[error("timed out after {waited:?} waiting for {resource} {id} to become {wanted}; last state seen: {}", last_state.as_deref().unwrap_or("none"))]
+    WaitTimeout {
+        /// What was waited on, e.g. `instance`.
+        resource: String,
+        /// Its ID.
+        id: String,
+        /// The state waited for (`deleted` when waiting for deletion).
+        wanted: String,
+        /// The last state seen, if any answer came.
+        last_state: Option<String>,
+        /// How long the waiter waited.
+        waited: std::time::Duration,
+    },
+    /// A waiter stopped because the object reached a terminal failure state (`error`,
+    /// `failed_to_provision`, ...).
+    #[error("{resource} {id} reached the failure state {state} while waiting for {wanted}")]
+    WaitFailed {
+        /// What was waited on, e.g. `instance`.
+        resource: String,
+        /// Its ID.
+        id: String,
+        /// The state waited for.
+        wanted: String,
+        /// The failure state reached.
+        state: String,
+    },
+    /// A wait on several objects: every object that failed or timed out, with its error. The
+    /// objects that reached the state are not listed.
+    #[error("{} of the objects waited on did not get there: {}", failures.len(), failures.iter().map(|(id, e)| format!("{id}: {e}")).collect::<Vec<_>>().join("; "))]
+    WaitMany {
+        /// `(id, error)` for each object that failed or timed out.
+        failures: Vec<(String, Error)>,
+    },
+    /// The caller interrupted the call (Ctrl-C in Python) during a wait or a retry pause.
+    #[error("interrupted")]
+    Interrupted,
 }
 
 impl Error {
@@ -87,6 +128,27 @@ impl Error {
         match self {
             Error::Decode(d) => Some(d.status),
             other => other.api().map(|e| e.status),
+        }
+    }
+
+    /// How many times the failing request was sent (1 when it was not retried); 0 for errors
+    /// that involve no request.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Transport { attempts, .. } | Error::Timeout { attempts, .. } => *attempts,
+            Error::Decode(_) => 1,
+            other => other.api().map_or(0, |e| e.attempts),
+        }
+    }
+
+    /// Whether trying again later may succeed: rate limits, server errors, timeouts and
+    /// transport failures are; bad requests, missing objects and bad arguments are not.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::RateLimit(_) | Error::Server(_) => true,
+            Error::Transport { .. } | Error::Timeout { .. } | Error::WaitTimeout { .. } => true,
+            Error::Api(e) => e.status == 408,
+            _ => false,
         }
     }
 
@@ -129,6 +191,8 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// The server's request ID (`X-Openstack-Request-Id`, `X-Request-Id`), for support desks.
     pub request_id: Option<String>,
+    /// How many times the request was sent before this answer was given up on.
+    pub attempts: u32,
 }
 
 impl fmt::Display for ApiError {
@@ -142,6 +206,9 @@ impl fmt::Display for ApiError {
         }
         if let Some(id) = &self.request_id {
             write!(f, " [request id {id}]")?;
+        }
+        if self.attempts > 1 {
+            write!(f, " (after {} attempts)", self.attempts)?;
         }
         Ok(())
     }

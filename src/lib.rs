@@ -35,6 +35,7 @@ mod operation;
 #[cfg(feature = "python")]
 mod python;
 mod transport;
+mod waiter;
 
 pub mod tavu;
 
@@ -45,3 +46,4 @@ pub use tavu::TavuClient;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
+pub use waiter::WaitOptions;

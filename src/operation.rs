@@ -134,12 +134,29 @@ pub(crate) use models;
 /// Each operation reads
 /// `fn NAME(PATH_PARAM: str|int, ... [; BODY [in "wrapper"] [POSITIONAL, ...]]) [action "key"] -> RESULT = METHOD "path/{}" => json|empty|field("key");`
 /// where positional names are the body fields Python takes positionally (the required ones).
+/// An optional `python { ... }` block after the header adds hand-written methods (waiters) to
+/// the Python class, whose methods must all live in one `#[pymethods]` block.
 macro_rules! resource {
+    (
+        $(#[$hmeta:meta])*
+        pub struct $handler:ident in $pymod:literal;
+        python { $($pyextra:tt)* }
+        $($ops:tt)*
+    ) => {
+        crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
+        crate::operation::resource!(@munch $handler [] [$($pyextra)*] [] $($ops)*);
+    };
     (
         $(#[$hmeta:meta])*
         pub struct $handler:ident in $pymod:literal;
         $($ops:tt)*
     ) => {
+        crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
+        crate::operation::resource!(@munch $handler [] [] [] $($ops)*);
+    };
+
+    // The handler struct and its Python class.
+    (@handler [$(#[$hmeta:meta])*] $handler:ident $pymod:literal) => {
         $(#[$hmeta])*
         #[derive(Debug, Clone, Copy)]
         pub struct $handler<'a> {
@@ -166,7 +183,6 @@ macro_rules! resource {
             }
         }
 
-        crate::operation::resource!(@munch $handler [] [] [] $($ops)*);
     };
 
     // An operation without a body.
@@ -425,6 +441,14 @@ macro_rules! config_setters {
         /// into memory. Defaults to 64 MiB.
         pub fn max_response_bytes(mut self, bytes: u64) -> Self {
             self.config.max_response_bytes = bytes;
+            self
+        }
+
+        /// Asked between slices of every retry pause and waiter sleep; `true` stops the call
+        /// with `Error::Interrupted`. The Python bindings pass a Ctrl-C check.
+        #[allow(dead_code)]
+        pub(crate) fn interrupt_check(mut self, check: crate::transport::InterruptCheck) -> Self {
+            self.config.interrupt = Some(check);
             self
         }
     };

@@ -39,9 +39,21 @@ fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         ERRORS.get_or_try_init(py, || py.import("vpsclient._errors").map(Bound::unbind))?;
     let kwargs = PyDict::new(py);
     let class = match err {
-        Error::Transport { method, url, .. } | Error::Timeout { method, url, .. } => {
+        Error::Transport {
+            method,
+            url,
+            attempts,
+            ..
+        }
+        | Error::Timeout {
+            method,
+            url,
+            attempts,
+            ..
+        } => {
             kwargs.set_item("method", method)?;
             kwargs.set_item("url", url)?;
+            kwargs.set_item("attempts", attempts)?;
             if matches!(err, Error::Timeout { .. }) {
                 "RequestTimeoutError"
             } else {
@@ -58,6 +70,45 @@ fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             "DecodeError"
         }
         Error::Config(_) => "ConfigError",
+        Error::Interrupted => {
+            return Ok(pyo3::exceptions::PyKeyboardInterrupt::new_err(
+                "interrupted while waiting",
+            ))
+        }
+        Error::WaitTimeout {
+            resource,
+            id,
+            wanted,
+            last_state,
+            waited,
+        } => {
+            kwargs.set_item("resource", resource)?;
+            kwargs.set_item("id", id)?;
+            kwargs.set_item("wanted", wanted)?;
+            kwargs.set_item("last_state", last_state)?;
+            kwargs.set_item("waited", waited.as_secs_f64())?;
+            "WaitTimeoutError"
+        }
+        Error::WaitFailed {
+            resource,
+            id,
+            wanted,
+            state,
+        } => {
+            kwargs.set_item("resource", resource)?;
+            kwargs.set_item("id", id)?;
+            kwargs.set_item("wanted", wanted)?;
+            kwargs.set_item("state", state)?;
+            "WaitFailedError"
+        }
+        Error::WaitMany { failures } => {
+            let list = PyList::empty(py);
+            for (id, e) in failures {
+                list.append((id, build_exception(py, e)?.into_value(py)))?;
+            }
+            kwargs.set_item("failures", list)?;
+            "WaitManyError"
+        }
         Error::InvalidArgument(_) => "InvalidArgumentError",
         other => {
             let Some(api) = other.api() else {
@@ -75,6 +126,7 @@ fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             kwargs.set_item("details", details)?;
             kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
             kwargs.set_item("request_id", &api.request_id)?;
+            kwargs.set_item("attempts", api.attempts)?;
             match other {
                 Error::BadRequest(_) => "BadRequestError",
                 Error::Authentication(_) => "AuthenticationError",
@@ -87,6 +139,7 @@ fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             }
         }
     };
+    kwargs.set_item("retryable", err.is_retryable())?;
     let instance = module
         .bind(py)
         .getattr(class)?
@@ -303,6 +356,54 @@ fn repr_value(value: &Value, depth: usize) -> String {
             None => "{...}".into(),
         },
     }
+}
+
+/// The interrupt check of Python clients: runs Python's signal handlers (only the main thread
+/// receives signals) and reports whether one raised, e.g. KeyboardInterrupt on Ctrl-C.
+pub(crate) fn ctrl_c_check() -> crate::transport::InterruptCheck {
+    std::sync::Arc::new(|| Python::attach(|py| py.check_signals().is_err()))
+}
+
+/// Waiter settings from Python seconds, refusing negative, NaN and infinite values.
+pub(crate) fn wait_options(timeout: f64, interval: f64) -> PyResult<crate::WaitOptions> {
+    let valid = |name: &str, v: f64| {
+        std::time::Duration::try_from_secs_f64(v).map_err(|_| {
+            to_pyerr(Error::InvalidArgument(format!(
+                "{name} must be a non-negative number of seconds, not {v}"
+            )))
+        })
+    };
+    Ok(crate::WaitOptions::default()
+        .timeout(valid("timeout", timeout)?)
+        .interval(valid("interval", interval)?))
+}
+
+/// One ID or a list of IDs, as the waiters take them.
+pub(crate) enum Ids {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Reads a waiter's first argument: a `str`, or a list or tuple of `str`.
+pub(crate) fn one_or_many_ids(operation: &str, value: &Bound<'_, PyAny>) -> PyResult<Ids> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Ids::One(s.to_cow()?.into_owned()));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let mut ids = Vec::new();
+        for item in value.try_iter()? {
+            let item = item?;
+            match item.cast::<PyString>() {
+                Ok(s) => ids.push(s.to_cow()?.into_owned()),
+                Err(_) => return Err(invalid(format!("{operation}: every ID must be a str"))),
+            }
+        }
+        return Ok(Ids::Many(ids));
+    }
+    Err(invalid(format!(
+        "{operation}: expected an ID (str) or a list of IDs, not {}",
+        value.get_type().name()?
+    )))
 }
 
 /// A string as Python's `repr` writes it (single quotes).

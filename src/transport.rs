@@ -17,6 +17,7 @@ pub(crate) struct ClientConfig {
     pub connect_timeout: Duration,
     pub max_retries: u32,
     pub max_response_bytes: u64,
+    pub interrupt: Option<InterruptCheck>,
 }
 
 impl ClientConfig {
@@ -27,6 +28,7 @@ impl ClientConfig {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_retries: DEFAULT_MAX_RETRIES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            interrupt: None,
         }
     }
 }
@@ -44,6 +46,8 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// First backoff delay; doubles on every further attempt.
 const BACKOFF_BASE: Duration = Duration::from_millis(250);
+/// Longest uninterrupted sleep: how quickly an interrupt is noticed.
+const SLEEP_SLICE: Duration = Duration::from_millis(50);
 /// How many bytes of a body an error message quotes.
 const EXCERPT_BYTES: usize = 200;
 
@@ -55,7 +59,12 @@ pub(crate) struct Transport {
     max_retries: u32,
     max_response_bytes: u64,
     timeout: Duration,
+    interrupt: Option<InterruptCheck>,
 }
+
+/// Asked between slices of every sleep: true stops the call with [`Error::Interrupted`]. The
+/// Python bindings use it to honour Ctrl-C.
+pub(crate) type InterruptCheck = std::sync::Arc<dyn Fn() -> bool + Send + Sync>;
 
 impl fmt::Debug for Transport {
     // Hand-written so the auth headers can never be printed.
@@ -112,6 +121,7 @@ impl Transport {
             max_retries: config.max_retries,
             max_response_bytes: config.max_response_bytes,
             timeout: config.timeout,
+            interrupt: config.interrupt,
         })
     }
 
@@ -162,37 +172,54 @@ impl Transport {
         loop {
             attempt += 1;
             let retries_left = attempt <= self.max_retries;
-            match self.send_once(method, url, body.as_deref()) {
+            let wait = match self.send_once(method, url, body.as_deref()) {
                 Ok(Ok(reply)) => return Ok(reply),
-                Ok(Err(api)) => {
+                Ok(Err(mut api)) => {
+                    api.attempts = attempt;
                     // 429 means the server did not act; 502-504 are only safe to repeat for
                     // idempotent methods, since a POST may have been carried out.
                     let retryable =
                         api.status == 429 || (idempotent && matches!(api.status, 502..=504));
-                    if retryable && retries_left {
-                        let wait = api
-                            .retry_after
-                            .map(|d| d.min(MAX_RETRY_AFTER))
-                            .unwrap_or_else(|| backoff(attempt));
-                        if started.elapsed() + wait < budget {
-                            std::thread::sleep(wait);
-                            continue;
-                        }
+                    let wait = api
+                        .retry_after
+                        .map(|d| d.min(MAX_RETRY_AFTER))
+                        .unwrap_or_else(|| backoff(attempt));
+                    if !(retryable && retries_left && started.elapsed() + wait < budget) {
+                        return Err(Error::from_api(api));
                     }
-                    return Err(Error::from_api(api));
+                    wait
                 }
                 Err(err) => {
                     // A connection that was never made carried no request: safe for any method.
-                    if is_connect_failure(&err) && retries_left {
-                        let wait = backoff(attempt);
-                        if started.elapsed() + wait < budget {
-                            std::thread::sleep(wait);
-                            continue;
-                        }
+                    let wait = backoff(attempt);
+                    if !(is_connect_failure(&err)
+                        && retries_left
+                        && started.elapsed() + wait < budget)
+                    {
+                        return Err(transport_error(method, url, err, attempt));
                     }
-                    return Err(transport_error(method, url, err));
+                    wait
+                }
+            };
+            self.sleep(wait)?;
+        }
+    }
+
+    /// Sleeps without holding anything, in short slices, so a Python caller's Ctrl-C stops a
+    /// retry pause or a waiter promptly ([`Error::Interrupted`]).
+    pub(crate) fn sleep(&self, duration: Duration) -> Result<()> {
+        let until = Instant::now() + duration;
+        loop {
+            if let Some(interrupted) = &self.interrupt {
+                if interrupted() {
+                    return Err(Error::Interrupted);
                 }
             }
+            let now = Instant::now();
+            if now >= until {
+                return Ok(());
+            }
+            std::thread::sleep((until - now).min(SLEEP_SLICE));
         }
     }
 
@@ -376,8 +403,59 @@ fn request_id(headers: &ureq::http::HeaderMap) -> Option<String> {
     .map(str::to_owned)
 }
 
+/// `Retry-After` as delay-seconds or as an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`); a
+/// date in the past means "now".
 fn parse_retry_after(value: &str) -> Option<Duration> {
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = parse_http_date(value)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Duration::from_secs(at.saturating_sub(now)))
+}
+
+/// Parses the IMF-fixdate form of RFC 9110 (the only one servers may send) into Unix seconds.
+fn parse_http_date(value: &str) -> Option<u64> {
+    // "Sun, 06 Nov 1994 08:49:37 GMT"
+    let rest = value.split_once(", ")?.1;
+    let parts: Vec<&str> = rest.split(' ').collect();
+    let [day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let day: u64 = day.parse().ok()?;
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == month)? as u64
+        + 1;
+    let year: u64 = year.parse().ok()?;
+    let hms: Vec<u64> = time
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [h, m, s] = hms.as_slice() else {
+        return None;
+    };
+    if !(1..=31).contains(&day) || year < 1970 || *h > 23 || *m > 59 || *s > 60 {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm), for years from 1970.
+    let (y, mo) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 /// Exponential backoff with jitter: 250 ms, 500 ms, 1 s, ... each scaled by a random factor
@@ -409,7 +487,7 @@ fn is_connect_failure(err: &ureq::Error) -> bool {
     }
 }
 
-fn transport_error(method: &Method, url: &str, err: ureq::Error) -> Error {
+fn transport_error(method: &Method, url: &str, err: ureq::Error, attempts: u32) -> Error {
     let method = method.to_string();
     let url = url.to_owned();
     match err {
@@ -417,21 +495,25 @@ fn transport_error(method: &Method, url: &str, err: ureq::Error) -> Error {
             method,
             url,
             message: format!("the {which} timeout fired"),
+            attempts,
         },
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Error::Timeout {
             method,
             url,
             message: io.to_string(),
+            attempts,
         },
         ureq::Error::BodyExceedsLimit(limit) => Error::Transport {
             method,
             url,
             message: format!("the response body is larger than the limit of {limit} bytes"),
+            attempts,
         },
         other => Error::Transport {
             method,
             url,
             message: other.to_string(),
+            attempts,
         },
     }
 }
@@ -499,6 +581,7 @@ fn parse_api_error(
         details,
         retry_after,
         request_id,
+        attempts: 1,
     }
 }
 
@@ -569,6 +652,26 @@ mod tests {
         assert_eq!(e.message, "<html>bad gateway</html>");
         let e = parse_api_error(500, "GET", "u", b"", None, None);
         assert_eq!(e.message, "Internal Server Error");
+    }
+
+    #[test]
+    fn retry_after_as_seconds_or_http_date() {
+        assert_eq!(parse_retry_after(" 7 "), Some(Duration::from_secs(7)));
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784111777)
+        );
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(
+            parse_http_date("Tue, 29 Feb 2028 12:00:00 GMT"),
+            Some(1835438400)
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 CET"), None);
     }
 
     #[test]

@@ -27,6 +27,9 @@ from ._errors import (
     TransportError,
     ValidationError,
     VpsClientError,
+    WaitFailedError,
+    WaitManyError,
+    WaitTimeoutError,
 )
 from ._native import TavuClient, __version__
 from ._sentinel import NOT_GIVEN, NotGiven
@@ -51,4 +54,7 @@ __all__ = [
     "DecodeError",
     "ConfigError",
     "InvalidArgumentError",
+    "WaitTimeoutError",
+    "WaitFailedError",
+    "WaitManyError",
 ]

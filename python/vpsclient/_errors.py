@@ -23,6 +23,9 @@ __all__ = [
     "DecodeError",
     "ConfigError",
     "InvalidArgumentError",
+    "WaitTimeoutError",
+    "WaitFailedError",
+    "WaitManyError",
 ]
 
 
@@ -35,9 +38,12 @@ class VpsClientError(Exception):
 
     Attributes:
         message: What went wrong. For API errors, the server's own message.
+        retryable: Whether trying again later may succeed (rate limits, server errors,
+            timeouts, transport failures).
     """
 
     message: str
+    retryable: bool = False
 
     def __init__(self, text: str = "", **attributes: Any) -> None:
         super().__init__(text)
@@ -63,6 +69,7 @@ class ApiError(VpsClientError):
         details: Structured details: Joviam's ``{field: [messages]}`` map for a 422, or None.
         retry_after: For a 429, the seconds the server asked to wait, or None.
         request_id: The server's request ID, for the provider's support desk, or None.
+        attempts: How many times the request was sent (retries included).
     """
 
     status: int
@@ -72,6 +79,7 @@ class ApiError(VpsClientError):
     details: Any = None
     retry_after: Optional[float] = None
     request_id: Optional[str] = None
+    attempts: int = 1
 
 
 class BadRequestError(ApiError):
@@ -108,10 +116,12 @@ class TransportError(VpsClientError):
     Attributes:
         method: The HTTP method of the request.
         url: The URL of the request.
+        attempts: How many times the request was tried (retries included).
     """
 
     method: str
     url: str
+    attempts: int = 1
 
 
 class RequestTimeoutError(TransportError, TimeoutError):
@@ -145,3 +155,49 @@ class ConfigError(VpsClientError):
 class InvalidArgumentError(VpsClientError, TypeError, ValueError):
     """An argument of an operation is not acceptable: an unknown keyword, a missing field, a
     wrong type or an empty ID. Also a ``TypeError`` and a ``ValueError``."""
+
+
+class WaitTimeoutError(VpsClientError, TimeoutError):
+    """A waiter ran out of time before the object reached the wanted state.
+
+    Attributes:
+        resource: What was waited on, e.g. ``"instance"``.
+        id: Its ID.
+        wanted: The state waited for (``"deleted"`` when waiting for deletion).
+        last_state: The last state seen, or None if no answer came.
+        waited: Seconds waited.
+    """
+
+    resource: str
+    id: str
+    wanted: str
+    last_state: Optional[str] = None
+    waited: float
+
+
+class WaitFailedError(VpsClientError):
+    """A waiter stopped because the object reached a failure state (``error``,
+    ``failed_to_provision``, ...).
+
+    Attributes:
+        resource: What was waited on.
+        id: Its ID.
+        wanted: The state waited for.
+        state: The failure state reached.
+    """
+
+    resource: str
+    id: str
+    wanted: str
+    state: str
+
+
+class WaitManyError(VpsClientError):
+    """A wait on several objects where some failed or timed out.
+
+    Attributes:
+        failures: ``(id, error)`` for every object that did not get there; each error is a
+            :class:`WaitTimeoutError`, :class:`WaitFailedError` or an API error.
+    """
+
+    failures: list
