@@ -18,6 +18,9 @@ from ._errors import (
     TransportError as TransportError,
     ValidationError as ValidationError,
     VpsClientError as VpsClientError,
+    WaitFailedError as WaitFailedError,
+    WaitManyError as WaitManyError,
+    WaitTimeoutError as WaitTimeoutError,
 )
 from ._sentinel import NOT_GIVEN as NOT_GIVEN, NotGiven as NotGiven
 
@@ -41,6 +44,9 @@ __all__ = [
     "DecodeError",
     "ConfigError",
     "InvalidArgumentError",
+    "WaitTimeoutError",
+    "WaitFailedError",
+    "WaitManyError",
 ]
 
 __version__: str

@@ -8,7 +8,7 @@ the value on the server.
 
 import builtins
 from collections.abc import Sequence
-from typing import Any, ClassVar, TypedDict, final
+from typing import Any, ClassVar, TypedDict, final, overload
 
 from ._sentinel import NOT_GIVEN, NotGiven
 
@@ -846,6 +846,22 @@ class InstancesHandler:
         name: str | NotGiven = NOT_GIVEN,
     ) -> Instance:
         """Rebuilds an instance from an image (``POST .../action``, ``{"rebuild": {...}}``) and returns it, with new generated credentials when the API made them."""
+    @overload
+    def wait_for_status(
+        self, instance_id: str, status: str, *, timeout: float = 600.0, interval: float = 5.0
+    ) -> Instance:
+        """Waits until an instance, or each of a list of instances, has ``status`` (e.g. ``"active"``); raises WaitTimeoutError, WaitFailedError or WaitManyError."""
+    @overload
+    def wait_for_status(
+        self,
+        instance_id: builtins.list[str] | tuple[str, ...],
+        status: str,
+        *,
+        timeout: float = 600.0,
+        interval: float = 5.0,
+    ) -> builtins.list[Instance]: ...
+    def wait_for_deletion(self, instance_id: str, *, timeout: float = 600.0, interval: float = 5.0) -> None:
+        """Waits until an instance is gone (its GET answers 404)."""
 
 @final
 class InstanceInterfacesHandler:
