@@ -265,9 +265,11 @@ fn validate_base_url(raw: &str) -> Result<String> {
     match uri.scheme_str() {
         Some("https") => {}
         Some("http") if is_loopback(host) => {}
-        Some("http") => return Err(Error::Config(format!(
+        Some("http") => {
+            return Err(Error::Config(format!(
             "base URL {trimmed:?} must use https (plain http is allowed only for loopback hosts)"
-        ))),
+        )))
+        }
         _ => {
             return Err(Error::Config(format!(
                 "base URL {trimmed:?} must start with https://"
