@@ -5,6 +5,8 @@
 //!
 //! - [`TavuClient`] drives the [Tavu.io VPS API](tavu): instances, volumes, networks, firewalls,
 //!   routers, security groups, floating IPs and more.
+//! - [`JoviamClient`] drives the [Joviam API](joviam): instances, disks, templates, IP
+//!   addresses, networks, public keys, console sessions, regions and performance tiers.
 //!
 //! Resources hang off the client as methods returning a handler; every operation is one method
 //! taking its path parameters and, where the API takes a body, a request struct:
@@ -16,6 +18,20 @@
 //! let tavu = TavuClient::from_env()?; // TAVU_API_KEY, TAVU_TEAM_ID
 //! let volume = tavu.volumes().create(&CreateVolume::new(10u64, "data"))?;
 //! tavu.volumes().attach(&volume.id, &vpsclient::tavu::AttachVolume::new("instance-id"))?;
+//! # Ok::<_, vpsclient::Error>(())
+//! ```
+//!
+//! The Joviam client works the same way:
+//!
+//! ```no_run
+//! use vpsclient::JoviamClient;
+//! use vpsclient::joviam::ResizeDisk;
+//!
+//! let joviam = JoviamClient::from_env()?; // JOVIAM_TOKEN
+//! for disk in joviam.disks().list()? {
+//!     println!("{} {} GB {}", disk.name, disk.size, disk.state);
+//! }
+//! joviam.disks().resize("dc2706a0-52ce-de25-ff5a-0d15acd34c51", &ResizeDisk::new(200u64))?;
 //! # Ok::<_, vpsclient::Error>(())
 //! ```
 //!
@@ -37,9 +53,11 @@ mod python;
 mod transport;
 mod waiter;
 
+pub mod joviam;
 pub mod tavu;
 
 pub use error::{ApiError, DecodeError, Error, Result};
+pub use joviam::JoviamClient;
 pub use nullable::Nullable;
 pub use operation::OperationInfo;
 pub use tavu::TavuClient;

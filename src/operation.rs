@@ -307,6 +307,55 @@ macro_rules! resource {
         );
     };
 
+    // An operation whose body is one argument as a whole, e.g. a bare JSON map (Joviam's
+    // instance context): `fn NAME(PATH_PARAM: str, ... ; body ARG: TYPE) -> ...`. Rust takes
+    // `ARG: &TYPE`; Python takes `ARG` positionally (a dict, list, ...).
+    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
+        $(#[$doc:meta])*
+        fn $op:ident ( $($pp:ident : $pk:ident),* ; body $arg:ident : $body:ty ) -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
+        $($rest:tt)*
+    ) => {
+        crate::operation::resource!(@munch $h
+            [$($rust)*
+                $(#[$doc])*
+                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk),)* $arg: &$body) -> crate::Result<$ret> {
+                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+                    let bytes = crate::operation::encode_body(None, $arg)?;
+                    self.transport.call(
+                        ureq::http::Method::$method,
+                        &path,
+                        Some(bytes),
+                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
+                    )
+                }
+            ]
+            [$($py)*
+                $(#[$doc])*
+                #[pyo3(signature = ($($pp,)* $arg))]
+                fn $op(
+                    &self,
+                    py: pyo3::Python<'_>,
+                    $($pp: crate::operation::resource!(@pyty $pk),)*
+                    $arg: &pyo3::Bound<'_, pyo3::PyAny>,
+                ) -> pyo3::PyResult<$ret> {
+                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
+                    let body: $body = crate::python::body_from_value(
+                        concat!(stringify!($h), ".", stringify!($op), "()"),
+                        stringify!($arg),
+                        $arg,
+                    )?;
+                    let transport = &*self.transport;
+                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp),)* &body))
+                        .map_err(crate::python::to_pyerr)
+                }
+            ]
+            [$($info)* crate::operation::OperationInfo {
+                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+            },]
+            $($rest)*
+        );
+    };
+
     // All operations read: emit the impl blocks.
     (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]) => {
         impl<'a> $h<'a> {
@@ -454,3 +503,134 @@ macro_rules! config_setters {
     };
 }
 pub(crate) use config_setters;
+
+/// Declares an enumeration the API sends and takes as a plain string (a state, a type, a mode):
+/// one variant per value the reference lists, plus `Other(String)` for any value it does not,
+/// kept verbatim so a new server-side state never breaks parsing.
+///
+/// Emits the enum with `as_str()`, `VALUES` (the listed strings), `Display`, `FromStr`
+/// (infallible), `From<&str>`/`From<String>`, comparison with `str`, serde as a plain string,
+/// and under the `python` feature conversion to a Python `str`, so model attributes of these
+/// types read as plain strings in Python. Equality and hashing go by the string, so
+/// `Other("running")` equals `Running`.
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Eq)]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                #[doc = concat!("`\"", $value, "\"`")]
+                $variant,
+            )*
+            /// A value the reference does not list, kept as the server sent it.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every value the reference lists, as the API spells them.
+            pub const VALUES: &'static [&'static str] = &[$($value),*];
+
+            /// The value as the API spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $value, )*
+                    Self::Other(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $value => Self::$variant, )*
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                match Self::from(value.as_str()) {
+                    Self::Other(_) => Self::Other(value),
+                    known => known,
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Ok(Self::from(String::deserialize(deserializer)?))
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl<'py> pyo3::IntoPyObject<'py> for $name {
+            type Target = pyo3::types::PyString;
+            type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+            type Error = std::convert::Infallible;
+            fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(pyo3::types::PyString::new(py, self.as_str()))
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl<'a, 'py> pyo3::IntoPyObject<'py> for &'a $name {
+            type Target = pyo3::types::PyString;
+            type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+            type Error = std::convert::Infallible;
+            fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(pyo3::types::PyString::new(py, self.as_str()))
+            }
+        }
+    };
+}
+pub(crate) use string_enum;

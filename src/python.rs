@@ -220,6 +220,29 @@ pub(crate) fn path_int(operation: &str, name: &str, value: &Bound<'_, PyAny>) ->
     )))
 }
 
+/// Builds a request body from one Python argument that is the whole body (a dict of context
+/// variables). Wrong shapes raise `InvalidArgumentError` naming the argument and the path
+/// inside it.
+pub(crate) fn body_from_value<T: DeserializeOwned>(
+    operation: &str,
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<T> {
+    let json = py_to_json(value, name)?;
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        let path = e.path().to_string();
+        let at = if path == "." {
+            name.to_owned()
+        } else {
+            format!("{name}.{path}")
+        };
+        to_pyerr(Error::InvalidArgument(format!(
+            "{operation}: {at}: {}",
+            e.inner()
+        )))
+    })
+}
+
 /// Converts a Python argument (None, bool, int, float, str, list, tuple, dict, or a model
 /// object) to JSON.
 pub(crate) fn py_to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
@@ -417,6 +440,7 @@ pub(crate) fn py_quote(s: &str) -> String {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     crate::tavu::register_python(m)?;
+    crate::joviam::register_python(m)?;
     Ok(())
 }
 

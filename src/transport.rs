@@ -363,7 +363,6 @@ pub(crate) fn decode_empty(_bytes: &[u8]) -> Result<(), DecodeFailure> {
 
 /// Decodes `{"<key>": value, ...}` and returns the value, for operations whose result is one
 /// field of a small object (a disk's state, an instance's note).
-#[allow(dead_code)] // Joviam's operations use it; Tavu has none of this shape.
 pub(crate) fn decode_field<T: DeserializeOwned>(
     key: &'static str,
 ) -> impl Fn(&[u8]) -> Result<T, DecodeFailure> {
@@ -380,7 +379,6 @@ pub(crate) fn decode_field<T: DeserializeOwned>(
     }
 }
 
-#[allow(dead_code)]
 fn path_suffix(path: &str) -> String {
     if path == "." {
         String::new()

@@ -8,10 +8,16 @@ Quick start::
     for instance in tavu.instances.list():
         print(instance.id, instance.name, instance.status)
 
+    joviam = vpsclient.JoviamClient()      # reads JOVIAM_TOKEN
+    for instance in joviam.instances.list():
+        print(instance.id, instance.name, instance.state)
+
+Provider types live in :mod:`vpsclient.tavu` and :mod:`vpsclient.joviam`.
+
 Every error raised is a :class:`VpsClientError`; see :mod:`vpsclient._errors`.
 """
 
-from . import tavu
+from . import joviam, tavu
 from ._errors import (
     ApiError,
     AuthenticationError,
@@ -31,14 +37,16 @@ from ._errors import (
     WaitManyError,
     WaitTimeoutError,
 )
-from ._native import TavuClient, __version__
+from ._native import JoviamClient, TavuClient, __version__
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
     "TavuClient",
+    "JoviamClient",
     "NOT_GIVEN",
     "NotGiven",
     "tavu",
+    "joviam",
     "__version__",
     "VpsClientError",
     "ApiError",

@@ -1,0 +1,159 @@
+"""Joviam API types: the models it returns, the resource handler classes, and the values its
+states and modes take.
+
+The client itself is :class:`vpsclient.JoviamClient`.
+
+Model attributes holding a state or mode (``Instance.state``, ``Disk.state``,
+``Instance.boot_device``, ...) are plain ``str``: a value the reference does not list arrives
+unchanged instead of failing. The enums below name the listed values; their members are
+``str`` and compare equal to the strings, so both of these work::
+
+    if instance.state == InstanceState.RUNNING: ...
+    if instance.state == "running": ...
+
+They can be passed wherever the API takes such a value, e.g.
+``joviam.instances.update(instance_id, boot_device=BootDevice.CDROM)``.
+
+Network adapters for ``instances.set_network_adapters`` are dicts (see
+:class:`NetworkAdapterSpec`) whose ``ip_addresses`` is a list of IP address IDs or the string
+``"dhcp"`` (:data:`DHCP`)::
+
+    joviam.instances.set_network_adapters(instance_id, [
+        {"network": private_network_id, "ip_addresses": [ip_address_id]},
+        {"network": public_network_id, "ip_addresses": DHCP},
+    ])
+
+Fields that can be cleared (an IP address's ``name``; a network's ``name``, ``gateway``,
+``primary_nameserver`` and ``secondary_nameserver``) are cleared by passing ``None``, which
+sends JSON ``null``; an argument left out (or :data:`vpsclient.NOT_GIVEN`) is not sent at all.
+"""
+
+import enum
+from typing import List, Literal, TypedDict, Union
+
+from . import _native
+
+_PREFIX = "Joviam_"
+
+for _name in dir(_native):
+    if _name.startswith(_PREFIX):
+        globals()[_name[len(_PREFIX):]] = getattr(_native, _name)
+
+
+class _StrEnum(str, enum.Enum):
+    """A ``str`` enum whose members print as their value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ConsoleSessionState(_StrEnum):
+    """States of a console session (``ConsoleSession.state``)."""
+
+    FAILED = "failed"
+    INITIATING = "initiating"
+    READY = "ready"
+
+
+class ConsoleSessionType(_StrEnum):
+    """Kinds of console session (``ConsoleSession.type``, ``instances.remote_access(type=)``)."""
+
+    SERIAL = "serial"
+    VNC = "vnc"
+
+
+class DiskState(_StrEnum):
+    """States of a disk (``Disk.state``, ``disks.state()``)."""
+
+    ATTACHED = "attached"
+    ATTACHING = "attaching"
+    DETACHING = "detaching"
+    FAILED_TO_PROVISION = "failed_to_provision"
+    FAILED_TO_TERMINATE = "failed_to_terminate"
+    INITIAL = "initial"
+    PENDING = "pending"
+    PENDING_VERIFICATION = "pending_verification"
+    PROVISIONING = "provisioning"
+    RESIZING = "resizing"
+    TERMINATED = "terminated"
+    TERMINATING = "terminating"
+    TRANSFERRED = "transferred"
+    UNATTACHED = "unattached"
+
+
+class InstanceState(_StrEnum):
+    """States of an instance (``Instance.state``, ``instances.state()``)."""
+
+    FAILED_TO_PROVISION = "failed_to_provision"
+    INITIAL = "initial"
+    PENDING_VERIFICATION = "pending_verification"
+    PROVISIONING = "provisioning"
+    RUNNING = "running"
+    STARTING = "starting"
+    STOPPED = "stopped"
+    STOPPING = "stopping"
+    TERMINATED = "terminated"
+    TERMINATING = "terminating"
+    TRANSFERRED = "transferred"
+    UPDATING = "updating"
+    UPDATING_NETWORK = "updating_network"
+
+
+class NetworkState(_StrEnum):
+    """States of a network (``Network.state``)."""
+
+    FAILED_TO_PROVISION = "failed_to_provision"
+    INITIAL = "initial"
+    PENDING_VERIFICATION = "pending_verification"
+    PROVISIONING = "provisioning"
+    READY = "ready"
+    TERMINATED = "terminated"
+    TERMINATING = "terminating"
+    TRANSFERRED = "transferred"
+
+
+class BootDevice(_StrEnum):
+    """Devices an instance boots from (``Instance.boot_device``, ``boot_device=``)."""
+
+    CDROM = "cdrom"
+    DISK = "disk"
+    NETWORK = "network"
+
+
+class Virtualization(_StrEnum):
+    """Virtualization modes (``Instance.virtualization``,
+    ``Template.recommended_virtualization``, ``virtualization=``)."""
+
+    HVM = "hvm"
+    PV = "pv"
+
+
+DHCP = "dhcp"
+"""The ``ip_addresses`` value of a network adapter that takes its address from DHCP."""
+
+
+class NetworkAdapterSpec(TypedDict):
+    """One adapter for ``instances.set_network_adapters``: the network's ID, and either a list
+    of IP address IDs (possibly empty) or ``"dhcp"``."""
+
+    network: str
+    ip_addresses: Union[List[str], Literal["dhcp"]]
+
+
+_ENUMS = [
+    "ConsoleSessionState",
+    "ConsoleSessionType",
+    "DiskState",
+    "InstanceState",
+    "NetworkState",
+    "BootDevice",
+    "Virtualization",
+]
+
+__all__ = sorted(
+    [name[len(_PREFIX):] for name in dir(_native) if name.startswith(_PREFIX)]
+    + _ENUMS
+    + ["DHCP", "NetworkAdapterSpec"]
+)
+
+del _name

@@ -1,0 +1,85 @@
+//! Disks: `/disks`, with their state, resize and clone.
+
+use crate::joviam::{Disk, DiskState};
+use crate::operation::{request, resource};
+
+request! {
+    /// Body of [`DisksHandler::create`].
+    pub struct CreateDisk {
+        /// Name of the disk.
+        pub name: String,
+        /// Size in gigabytes.
+        pub size: u64,
+        /// ID of the region to create it in.
+        pub region: String,
+        /// ID of its performance tier.
+        pub performance_tier: String,
+    }
+    optional {
+        /// ID or slug of the template to source it from; without one the disk is blank.
+        pub template: Option<String>,
+        /// Whether it emulates a CD-ROM.
+        pub cdrom: Option<bool>,
+        /// Whether it is a template other disks can be cloned from.
+        pub is_template: Option<bool>,
+    }
+}
+
+request! {
+    /// Body of [`DisksHandler::update`].
+    pub struct UpdateDisk {}
+    optional {
+        /// New name.
+        pub name: Option<String>,
+        /// Whether it emulates a CD-ROM.
+        pub cdrom: Option<bool>,
+        /// Whether it is a template other disks can be cloned from.
+        pub is_template: Option<bool>,
+    }
+}
+
+request! {
+    /// Body of [`DisksHandler::resize`].
+    pub struct ResizeDisk {
+        /// New size in gigabytes.
+        pub size: u64,
+    }
+}
+
+request! {
+    /// Body of [`DisksHandler::clone`].
+    pub struct CloneDisk {}
+    optional {
+        /// Name of the new disk.
+        pub name: Option<String>,
+        /// ID of the new disk's performance tier.
+        pub performance_tier: Option<String>,
+        /// Whether the new disk is a template.
+        pub is_template: Option<bool>,
+    }
+}
+
+resource! {
+    /// Disks (`joviam.disks()`): block devices that can be attached to instances.
+    pub struct DisksHandler in "vpsclient.joviam";
+
+    /// Lists disks (`GET /disks`).
+    fn list() -> Vec<Disk> = GET "/disks" => json;
+    /// Shows one disk (`GET /disks/{disk_id}`).
+    fn get(disk_id: str) -> Disk = GET "/disks/{}" => json;
+    /// Creates a disk (`POST /disks`), blank unless a template is given. Takes `name`, `size`
+    /// (gigabytes), `region` and `performance_tier` (IDs), and optionally `template` (ID or
+    /// slug), `cdrom` and `is_template`.
+    fn create(; CreateDisk [name, size, region, performance_tier]) -> Disk = POST "/disks" => json;
+    /// Updates a disk's `name`, `cdrom` or `is_template` (`PUT /disks/{disk_id}`).
+    fn update(disk_id: str; UpdateDisk []) -> Disk = PUT "/disks/{}" => json;
+    /// Deletes a disk (`DELETE /disks/{disk_id}`) and returns it in its new state.
+    fn delete(disk_id: str) -> Disk = DELETE "/disks/{}" => json;
+    /// The state of a disk (`GET /disks/{disk_id}/state`), e.g. `attached`.
+    fn state(disk_id: str) -> DiskState = GET "/disks/{}/state" => field("state");
+    /// Resizes a disk to `size` gigabytes (`POST /disks/{disk_id}/resize`).
+    fn resize(disk_id: str; ResizeDisk [size]) -> Disk = POST "/disks/{}/resize" => json;
+    /// Clones a disk (`POST /disks/{disk_id}/clone`) and returns the new disk; optionally
+    /// with a `name`, `performance_tier` and `is_template`.
+    fn clone(disk_id: str; CloneDisk []) -> Disk = POST "/disks/{}/clone" => json;
+}

@@ -1,0 +1,14 @@
+//! Regions: `/regions`.
+
+use crate::joviam::Region;
+use crate::operation::resource;
+
+resource! {
+    /// Regions (`joviam.regions()`): the data centers.
+    pub struct RegionsHandler in "vpsclient.joviam";
+
+    /// Lists regions (`GET /regions`).
+    fn list() -> Vec<Region> = GET "/regions" => json;
+    /// Shows one region (`GET /regions/{region_id}`).
+    fn get(region_id: str) -> Region = GET "/regions/{}" => json;
+}
