@@ -209,6 +209,8 @@ impl<'de> Deserialize<'de> for AdapterAddresses {
     }
 }
 
+// The reference's table lists both keys without marking either optional, so both are
+// required; an empty list is how to attach no address.
 request! {
     /// One network adapter for [`InstancesHandler::set_network_adapters`]: a network and the
     /// addresses to use on it. In Python a dict `{"network": id, "ip_addresses": [ids]}` or

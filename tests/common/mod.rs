@@ -10,6 +10,7 @@ use serde_json::Value;
 
 pub const TAVU_KEY: &str = "my-api-key";
 pub const TAVU_TEAM: &str = "my-team";
+pub const JOVIAM_TOKEN: &str = "my-access-token";
 
 /// One operation's example from the reference.
 #[derive(Debug, serde::Deserialize)]
@@ -19,6 +20,12 @@ pub struct Fixture {
     pub path: String,
     pub request: Option<Value>,
     pub response: Option<Value>,
+    /// The reference's path template, e.g. `/disks/{disk_id}` (Joviam fixtures).
+    #[serde(default)]
+    pub path_template: Option<String>,
+    /// The HTTP status the reference's example shows (Joviam fixtures: 200, 201 or 202).
+    #[serde(default)]
+    pub status: Option<usize>,
 }
 
 impl Fixture {
@@ -62,6 +69,34 @@ pub fn mock_tavu(server: &mut ServerGuard, fx: &Fixture) -> Mock {
         .match_header("authorization", TAVU_KEY)
         .match_header("x-team-id", TAVU_TEAM);
     respond(expect_body(common_headers(mock), fx), fx, 200)
+}
+
+/// A Joviam client pointed at the mock server, with a token.
+pub fn joviam(server: &ServerGuard) -> vpsclient::JoviamClient {
+    vpsclient::JoviamClient::builder()
+        .token(JOVIAM_TOKEN)
+        .base_url(server.url())
+        .max_retries(0)
+        .build()
+        .unwrap()
+}
+
+/// Mocks the fixture's exchange for Joviam: the exact method and path, `Authorization: Bearer
+/// <token>`, the exact JSON body (or no body), answered with the example response and the
+/// status the example shows. `.assert()` the returned mock after the call.
+pub fn mock_joviam(server: &mut ServerGuard, fx: &Fixture) -> Mock {
+    let mock = server
+        .mock(fx.method.as_str(), fx.path.as_str())
+        .match_header("authorization", format!("Bearer {JOVIAM_TOKEN}").as_str());
+    let status = fx
+        .status
+        .expect("Joviam fixtures carry the example's status");
+    respond(expect_body(common_headers(mock), fx), fx, status)
+}
+
+/// The example response's value at `key` (for operations answering one field, returned bare).
+pub fn response_field(fx: &Fixture, key: &str) -> Value {
+    fx.response.as_ref().expect("fixture has a response")[key].clone()
 }
 
 pub fn common_headers(mock: Mock) -> Mock {
