@@ -93,6 +93,40 @@ pub(crate) trait Omittable {
     fn is_omitted(&self) -> bool;
 }
 
+/// Reads an optional request field that is present in the JSON (from Python keyword
+/// arguments, or a request the sandbox receives). A `Nullable` takes `null` as "clear it"; an
+/// `Option` refuses `null`, because such a field cannot be cleared and quietly dropping the
+/// caller's `None` would hide a mistake.
+pub(crate) trait PresentField<'de>: Sized {
+    fn deserialize_present<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+impl<'de, T: Deserialize<'de>> PresentField<'de> for Option<T> {
+    fn deserialize_present<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Option::<T>::deserialize(deserializer)? {
+            Some(value) => Ok(Some(value)),
+            None => Err(serde::de::Error::custom(
+                "null (None) is not accepted: this field cannot be cleared; leave it out to keep the current value",
+            )),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> PresentField<'de> for Nullable<T> {
+    fn deserialize_present<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Nullable::deserialize(deserializer)
+    }
+}
+
+/// `deserialize_with` target of every optional request field.
+pub(crate) fn deserialize_present<'de, D, F>(deserializer: D) -> Result<F, D::Error>
+where
+    D: Deserializer<'de>,
+    F: PresentField<'de>,
+{
+    F::deserialize_present(deserializer)
+}
+
 impl<T> Omittable for Option<T> {
     fn is_omitted(&self) -> bool {
         self.is_none()
@@ -102,5 +136,31 @@ impl<T> Omittable for Option<T> {
 impl<T> Omittable for Nullable<T> {
     fn is_omitted(&self) -> bool {
         self.is_absent()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tavu::UpdateSubnet;
+
+    #[test]
+    fn present_fields_read_null_only_where_it_clears() {
+        let clear: UpdateSubnet = serde_json::from_str(r#"{"gateway_ip": null}"#).unwrap();
+        assert_eq!(clear.gateway_ip, Nullable::Null);
+        assert_eq!(
+            serde_json::to_string(&clear).unwrap(),
+            r#"{"gateway_ip":null}"#
+        );
+        let omitted: UpdateSubnet = serde_json::from_str("{}").unwrap();
+        assert_eq!(omitted.gateway_ip, Nullable::Absent);
+        assert_eq!(serde_json::to_string(&omitted).unwrap(), "{}");
+        let refused = serde_json::from_str::<UpdateSubnet>(r#"{"description": null}"#).unwrap_err();
+        assert!(
+            refused.to_string().contains("cannot be cleared"),
+            "{refused}"
+        );
+        let unknown = serde_json::from_str::<UpdateSubnet>(r#"{"descripton": "x"}"#).unwrap_err();
+        assert!(unknown.to_string().contains("unknown field"), "{unknown}");
     }
 }

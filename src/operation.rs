@@ -64,7 +64,11 @@ macro_rules! request {
             $( $(#[$rmeta])* pub $req: $rty, )*
             $($(
                 $(#[$ometa])*
-                #[serde(default, skip_serializing_if = "crate::nullable::Omittable::is_omitted")]
+                #[serde(
+                    default,
+                    skip_serializing_if = "crate::nullable::Omittable::is_omitted",
+                    deserialize_with = "crate::nullable::deserialize_present"
+                )]
                 pub $opt: $oty,
             )*)?
         }

@@ -70,11 +70,13 @@ def test_explicit_not_given_on_a_nullable_field_alone(floating_ip_reply, tavu):
     assert floating_ip_reply.last.json() == {"floating_ip": {"description": "x"}}
 
 
-def test_none_on_a_field_that_cannot_be_cleared_is_left_out(subnet_reply, tavu):
-    # Only Nullable fields (gateway_ip, port_id) carry null; for a plain optional field None
-    # means "no value" and the field stays out of the body.
-    tavu.subnets.update(SUBNET, description=None, name="n")
-    assert subnet_reply.last.json() == {"subnet": {"name": "n"}}
+def test_none_on_a_field_that_cannot_be_cleared_is_refused(subnet_reply, tavu):
+    # Only Nullable fields (gateway_ip, port_id) carry null. A plain optional field cannot be
+    # cleared, so None is a mistake to report, not a value to drop silently.
+    requests_before = len(subnet_reply.requests)
+    with pytest.raises(vpsclient.InvalidArgumentError, match="description.*cannot be cleared"):
+        tavu.subnets.update(SUBNET, description=None, name="n")
+    assert len(subnet_reply.requests) == requests_before
 
 
 def test_not_given_forwarding_pattern(subnet_reply, tavu):
