@@ -138,17 +138,110 @@ pub(crate) use models;
 /// Each operation reads
 /// `fn NAME(PATH_PARAM: str|int, ... [; BODY [in "wrapper"] [POSITIONAL, ...]]) [action "key"] -> RESULT = METHOD "path/{}" => json|empty|field("key");`
 /// where positional names are the body fields Python takes positionally (the required ones).
-/// An optional `python { ... }` block after the header adds hand-written methods (waiters) to
-/// the Python class, whose methods must all live in one `#[pymethods]` block.
+/// An optional `waiters { ... }` block after the header declares the handler's waiters, which
+/// poll `get` until the object's state field reaches a value (or a failure state, or a
+/// timeout), or until the object is gone; it expands to the Rust methods and their Python twins.
 macro_rules! resource {
     (
         $(#[$hmeta:meta])*
         pub struct $handler:ident in $pymod:literal;
-        python { $($pyextra:tt)* }
+        waiters {
+            resource $res:literal;
+            object $obj:ident . $field:ident;
+            args ($idp:ident, $statep:ident);
+            failure_states [$($fail:literal),*];
+            gone_states [$($gone:literal),*];
+            fn $wait:ident, $wait_all:ident, $wait_gone:ident;
+        }
         $($ops:tt)*
     ) => {
         crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
-        crate::operation::resource!(@munch $handler [] [$($pyextra)*] [] $($ops)*);
+        crate::operation::resource!(@munch $handler
+            [
+                #[doc = concat!("Polls a ", $res, " until its `", stringify!($field), "` is `", stringify!($statep), "` and returns it.")]
+                #[doc = ""]
+                #[doc = concat!("Stops early with [`Error::WaitFailed`](crate::Error::WaitFailed) when it reaches a failure state (", $("`", $fail, "` ",)* "), and with [`Error::WaitTimeout`](crate::Error::WaitTimeout), naming the last state seen, when `options.timeout` runs out.")]
+                pub fn $wait(&self, $idp: &str, $statep: &str, options: &crate::WaitOptions) -> crate::Result<$obj> {
+                    self.waiter(options).until_state($idp, $statep, &[$($fail),*], |id| self.get(id), |o| o.$field.to_string())
+                }
+
+                #[doc = concat!("[`", stringify!($wait), "`](Self::", stringify!($wait), ") for several ", $res, "s at once, polled in rounds: returns them in the order given, or [`Error::WaitMany`](crate::Error::WaitMany) listing every one that failed or timed out.")]
+                pub fn $wait_all(&self, ids: &[&str], $statep: &str, options: &crate::WaitOptions) -> crate::Result<Vec<$obj>> {
+                    self.waiter(options).until_state_all(ids, $statep, &[$($fail),*], |id| self.get(id), |o| o.$field.to_string())
+                }
+
+                #[doc = concat!("Polls until the ", $res, " is gone (`get` answers 404", $(", or its state is `", $gone, "`",)* "), e.g. after `delete`.")]
+                pub fn $wait_gone(&self, $idp: &str, options: &crate::WaitOptions) -> crate::Result<()> {
+                    self.waiter(options).until_gone($idp, &[$($gone),*], |id| self.get(id), |o| o.$field.to_string())
+                }
+
+                fn waiter(&self, options: &crate::WaitOptions) -> crate::waiter::Waiter<'_> {
+                    crate::waiter::Waiter { transport: self.transport, resource: $res, options: *options }
+                }
+            ]
+            [
+                #[doc = concat!("Waits until a ", $res, ", or each of a list of them, has `", stringify!($field), "` equal to `", stringify!($statep), "`, polling every `interval` seconds for at most `timeout` seconds.")]
+                #[doc = ""]
+                #[doc = "Returns the object (or the list, in the order given)."]
+                #[doc = ""]
+                #[doc = "Raises:"]
+                #[doc = "    WaitTimeoutError: time ran out; it names the last state seen."]
+                #[doc = concat!("    WaitFailedError: a failure state was reached (", $($fail, " ",)* ").")]
+                #[doc = "    WaitManyError: for a list, every object that failed or timed out."]
+                #[doc = "    KeyboardInterrupt: Ctrl-C while waiting."]
+                #[pyo3(signature = ($idp, $statep, *, timeout = 600.0, interval = 5.0))]
+                fn $wait(
+                    &self,
+                    py: pyo3::Python<'_>,
+                    $idp: &pyo3::Bound<'_, pyo3::PyAny>,
+                    $statep: &pyo3::Bound<'_, pyo3::PyAny>,
+                    timeout: f64,
+                    interval: f64,
+                ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
+                    let operation = concat!(stringify!($handler), ".", stringify!($wait), "()");
+                    let options = crate::python::wait_options(timeout, interval)?;
+                    let wanted = crate::python::path_str(operation, stringify!($statep), $statep)?;
+                    let transport = &*self.transport;
+                    match crate::python::one_or_many_ids(operation, $idp)? {
+                        crate::python::Ids::One(id) => {
+                            let object = py
+                                .detach(|| $handler::new(transport).$wait(&id, &wanted, &options))
+                                .map_err(crate::python::to_pyerr)?;
+                            pyo3::IntoPyObjectExt::into_py_any(object, py)
+                        }
+                        crate::python::Ids::Many(ids) => {
+                            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                            let objects = py
+                                .detach(|| $handler::new(transport).$wait_all(&refs, &wanted, &options))
+                                .map_err(crate::python::to_pyerr)?;
+                            pyo3::IntoPyObjectExt::into_py_any(objects, py)
+                        }
+                    }
+                }
+
+                #[doc = concat!("Waits until a ", $res, " is gone (its GET answers 404", $(", or its state is ", $gone,)* "), polling every `interval` seconds for at most `timeout` seconds.")]
+                #[doc = ""]
+                #[doc = "Raises:"]
+                #[doc = "    WaitTimeoutError: it still existed when time ran out."]
+                #[pyo3(signature = ($idp, *, timeout = 600.0, interval = 5.0))]
+                fn $wait_gone(
+                    &self,
+                    py: pyo3::Python<'_>,
+                    $idp: &pyo3::Bound<'_, pyo3::PyAny>,
+                    timeout: f64,
+                    interval: f64,
+                ) -> pyo3::PyResult<()> {
+                    let operation = concat!(stringify!($handler), ".", stringify!($wait_gone), "()");
+                    let options = crate::python::wait_options(timeout, interval)?;
+                    let id = crate::python::path_str(operation, stringify!($idp), $idp)?;
+                    let transport = &*self.transport;
+                    py.detach(|| $handler::new(transport).$wait_gone(&id, &options))
+                        .map_err(crate::python::to_pyerr)
+                }
+            ]
+            []
+            $($ops)*
+        );
     };
     (
         $(#[$hmeta:meta])*

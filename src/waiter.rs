@@ -151,10 +151,12 @@ impl Waiter<'_> {
         }
     }
 
-    /// Polls `fetch` until it answers 404. `state_of` names the state for the timeout error.
+    /// Polls `fetch` until it answers 404 or the object's state is one of `gone_states` (a
+    /// provider that keeps deleted objects visible as `terminated`).
     pub(crate) fn until_gone<T>(
         &self,
         id: &str,
+        gone_states: &[&str],
         mut fetch: impl FnMut(&str) -> Result<T>,
         state_of: impl Fn(&T) -> String,
     ) -> Result<()> {
@@ -165,7 +167,13 @@ impl Waiter<'_> {
                 Err(Error::NotFound(_)) => return Ok(()),
                 Err(e) if transient(&e) => {}
                 Err(e) => return Err(e),
-                Ok(object) => last_state = Some(state_of(&object)),
+                Ok(object) => {
+                    let state = state_of(&object);
+                    if gone_states.contains(&state.as_str()) {
+                        return Ok(());
+                    }
+                    last_state = Some(state);
+                }
             }
             let waited = started.elapsed();
             if waited >= self.options.timeout {

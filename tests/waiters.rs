@@ -186,3 +186,78 @@ fn waits_on_several_and_returns_them_in_order() {
         vec![B, A]
     );
 }
+
+/// A Joviam object from the reference's example with its `state` replaced.
+fn joviam_with_state(operation: &str, state: &str) -> String {
+    let mut object = fixture("joviam", operation).response.unwrap();
+    object["state"] = serde_json::Value::String(state.into());
+    object.to_string()
+}
+
+fn joviam_answer(
+    server: &mut ServerGuard,
+    path: &str,
+    operation: &str,
+    state: &str,
+    times: usize,
+) -> mockito::Mock {
+    server
+        .mock("GET", path)
+        .with_body(joviam_with_state(operation, state))
+        .expect(times)
+        .create()
+}
+
+#[test]
+fn joviam_instance_waits_until_running() {
+    let mut server = server();
+    let fx = fixture("joviam", "instances.get");
+    let id = fx.path.rsplit('/').next().unwrap().to_owned();
+    let starting = joviam_answer(&mut server, &fx.path, "instances.get", "starting", 1);
+    let running = joviam_answer(&mut server, &fx.path, "instances.get", "running", 1);
+    let instance = joviam(&server)
+        .instances()
+        .wait_for_state(&id, "running", &fast())
+        .unwrap();
+    starting.assert();
+    running.assert();
+    assert_eq!(instance.state, vpsclient::joviam::InstanceState::Running);
+}
+
+#[test]
+fn joviam_disk_stops_at_failed_to_provision() {
+    let mut server = server();
+    let fx = fixture("joviam", "disks.get");
+    let id = fx.path.rsplit('/').next().unwrap().to_owned();
+    let _p = joviam_answer(&mut server, &fx.path, "disks.get", "provisioning", 1);
+    let _f = joviam_answer(&mut server, &fx.path, "disks.get", "failed_to_provision", 1);
+    let err = joviam(&server)
+        .disks()
+        .wait_for_state(&id, "unattached", &fast())
+        .unwrap_err();
+    let Error::WaitFailed {
+        resource, state, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (resource.as_str(), state.as_str()),
+        ("disk", "failed_to_provision")
+    );
+}
+
+#[test]
+fn joviam_deletion_ends_at_terminated() {
+    let mut server = server();
+    let fx = fixture("joviam", "instances.get");
+    let id = fx.path.rsplit('/').next().unwrap().to_owned();
+    let terminating = joviam_answer(&mut server, &fx.path, "instances.get", "terminating", 1);
+    let terminated = joviam_answer(&mut server, &fx.path, "instances.get", "terminated", 1);
+    joviam(&server)
+        .instances()
+        .wait_for_deletion(&id, &fast())
+        .unwrap();
+    terminating.assert();
+    terminated.assert();
+}

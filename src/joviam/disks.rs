@@ -62,6 +62,14 @@ request! {
 resource! {
     /// Disks (`joviam.disks()`): block devices that can be attached to instances.
     pub struct DisksHandler in "vpsclient.joviam";
+    waiters {
+        resource "disk";
+        object Disk.state;
+        args (disk_id, state);
+        failure_states ["failed_to_provision", "failed_to_terminate"];
+        gone_states ["terminated"];
+        fn wait_for_state, wait_for_state_all, wait_for_deletion;
+    }
 
     /// Lists disks (`GET /disks`).
     fn list() -> Vec<Disk> = GET "/disks" => json;

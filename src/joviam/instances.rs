@@ -251,6 +251,16 @@ resource! {
     /// virtual machines, replace their disks, keys, adapters and availability group, open
     /// remote consoles, and manage their context variables.
     pub struct InstancesHandler in "vpsclient.joviam";
+    // `terminated` is where a deleted instance ends; the reference does not say whether it
+    // then vanishes (404), so deletion waits accept either.
+    waiters {
+        resource "instance";
+        object Instance.state;
+        args (instance_id, state);
+        failure_states ["failed_to_provision"];
+        gone_states ["terminated"];
+        fn wait_for_state, wait_for_state_all, wait_for_deletion;
+    }
 
     /// Lists instances (`GET /instances`).
     fn list() -> Vec<Instance> = GET "/instances" => json;

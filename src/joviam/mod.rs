@@ -215,7 +215,8 @@ client_resources! {
                 .base_url(base_url)
                 .timeout(crate::python::seconds("timeout", timeout)?)
                 .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
-                .max_retries(max_retries);
+                .max_retries(max_retries)
+                .interrupt_check(crate::python::ctrl_c_check());
             if let Some(token) = token {
                 builder = builder.token(token);
             }

@@ -2,11 +2,6 @@
 
 use crate::operation::{request, resource};
 use crate::tavu::Instance;
-use crate::waiter::{WaitOptions, Waiter};
-use crate::Result;
-
-/// Instance statuses after which waiting for another status is pointless.
-pub const INSTANCE_FAILURE_STATUSES: &[&str] = &["error"];
 
 request! {
     /// Body of [`InstancesHandler::create`].
@@ -77,58 +72,13 @@ resource! {
     /// Instances (`tavu.instances()`): list, create, change and delete virtual machines, and
     /// start, stop, reboot, resize and rebuild them.
     pub struct InstancesHandler in "vpsclient.tavu";
-    python {
-        /// Waits until an instance, or each of a list of instances, has `status` (e.g.
-        /// `"active"`), polling every `interval` seconds for at most `timeout` seconds.
-        ///
-        /// Returns the instance (or the list of instances, in the order given). Stops early
-        /// when an instance reaches `error`.
-        ///
-        /// Raises:
-        ///     WaitTimeoutError: time ran out; it names the last status seen.
-        ///     WaitFailedError: the instance reached a failure status.
-        ///     WaitManyError: for a list, every instance that failed or timed out.
-        ///     KeyboardInterrupt: Ctrl-C while waiting.
-        #[pyo3(signature = (instance_id, status, *, timeout = 600.0, interval = 5.0))]
-        fn wait_for_status(
-            &self,
-            py: pyo3::Python<'_>,
-            instance_id: &pyo3::Bound<'_, pyo3::PyAny>,
-            status: String,
-            timeout: f64,
-            interval: f64,
-        ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
-            let options = crate::python::wait_options(timeout, interval)?;
-            let transport = &*self.transport;
-            match crate::python::one_or_many_ids("InstancesHandler.wait_for_status()", instance_id)? {
-                crate::python::Ids::One(id) => {
-                    let instance = py
-                        .detach(|| InstancesHandler::new(transport).wait_for_status(&id, &status, &options))
-                        .map_err(crate::python::to_pyerr)?;
-                    pyo3::IntoPyObjectExt::into_py_any(instance, py)
-                }
-                crate::python::Ids::Many(ids) => {
-                    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-                    let instances = py
-                        .detach(|| InstancesHandler::new(transport).wait_for_status_all(&refs, &status, &options))
-                        .map_err(crate::python::to_pyerr)?;
-                    pyo3::IntoPyObjectExt::into_py_any(instances, py)
-                }
-            }
-        }
-
-        /// Waits until an instance is gone (its GET answers 404), polling every `interval`
-        /// seconds for at most `timeout` seconds.
-        ///
-        /// Raises:
-        ///     WaitTimeoutError: it still existed when time ran out.
-        #[pyo3(signature = (instance_id, *, timeout = 600.0, interval = 5.0))]
-        fn wait_for_deletion(&self, py: pyo3::Python<'_>, instance_id: String, timeout: f64, interval: f64) -> pyo3::PyResult<()> {
-            let options = crate::python::wait_options(timeout, interval)?;
-            let transport = &*self.transport;
-            py.detach(|| InstancesHandler::new(transport).wait_for_deletion(&instance_id, &options))
-                .map_err(crate::python::to_pyerr)
-        }
+    waiters {
+        resource "instance";
+        object Instance.status;
+        args (instance_id, status);
+        failure_states ["error"];
+        gone_states [];
+        fn wait_for_status, wait_for_status_all, wait_for_deletion;
     }
 
     /// Lists all instances (`GET /compute/v1/instances`).
@@ -160,58 +110,4 @@ resource! {
     /// Rebuilds an instance from an image (`POST .../action`, `{"rebuild": {...}}`) and returns
     /// it, with new generated credentials when the API made them.
     fn rebuild(instance_id: str; RebuildInstance in "rebuild" [image_id]) -> Instance = POST "/compute/v1/instances/{}/action" => json;
-}
-
-impl InstancesHandler<'_> {
-    fn waiter(&self, options: &WaitOptions) -> Waiter<'_> {
-        Waiter {
-            transport: self.transport,
-            resource: "instance",
-            options: *options,
-        }
-    }
-
-    /// Polls an instance until its status is `status` (e.g. `"active"` after a create) and
-    /// returns it. Stops early with [`Error::WaitFailed`](crate::Error::WaitFailed) when it
-    /// reaches a failure status (`error`), and with
-    /// [`Error::WaitTimeout`](crate::Error::WaitTimeout), naming the last status seen, when
-    /// `options.timeout` runs out.
-    pub fn wait_for_status(
-        &self,
-        instance_id: &str,
-        status: &str,
-        options: &WaitOptions,
-    ) -> Result<Instance> {
-        self.waiter(options).until_state(
-            instance_id,
-            status,
-            INSTANCE_FAILURE_STATUSES,
-            |id| self.get(id),
-            |i| i.status.clone(),
-        )
-    }
-
-    /// [`wait_for_status`](Self::wait_for_status) for several instances at once, polled in
-    /// rounds. Returns them in the order given, or
-    /// [`Error::WaitMany`](crate::Error::WaitMany) listing every one that failed or timed out.
-    pub fn wait_for_status_all(
-        &self,
-        instance_ids: &[&str],
-        status: &str,
-        options: &WaitOptions,
-    ) -> Result<Vec<Instance>> {
-        self.waiter(options).until_state_all(
-            instance_ids,
-            status,
-            INSTANCE_FAILURE_STATUSES,
-            |id| self.get(id),
-            |i| i.status.clone(),
-        )
-    }
-
-    /// Polls until the instance answers 404, e.g. after [`delete`](Self::delete).
-    pub fn wait_for_deletion(&self, instance_id: &str, options: &WaitOptions) -> Result<()> {
-        self.waiter(options)
-            .until_gone(instance_id, |id| self.get(id), |i| i.status.clone())
-    }
 }

@@ -199,7 +199,21 @@ pub(crate) fn non_empty_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// The Python class `vpsclient.TavuClient`.
+/// A client of the Tavu.io VPS API (the Python class `vpsclient.TavuClient`).
+///
+/// Args:
+///     api_key: The API key; defaults to the TAVU_API_KEY environment variable.
+///     team_id: The team to act for (sent as X-Team-Id); defaults to TAVU_TEAM_ID.
+///     base_url: The API's base URL; https, or http to a loopback host.
+///     timeout: Overall limit of one request, in seconds.
+///     connect_timeout: Limit for opening a connection, in seconds.
+///     max_retries: Retries of a request when retrying is safe.
+///
+/// Raises:
+///     ConfigError: no API key was given or found, or a setting is invalid.
+///
+/// Resources are attributes: ``tavu.instances.list()``, ``tavu.volumes.attach(volume_id,
+/// instance_id)``.
 #[cfg(feature = "python")]
 #[pyo3::pyclass(name = "TavuClient", module = "vpsclient", frozen)]
 pub(crate) struct PyTavuClient {
@@ -251,18 +265,6 @@ client_resources! {
         floating_ips: floating_ips::FloatingIpsHandler,
     }
     python {
-        /// A client of the Tavu.io VPS API.
-        ///
-        /// Args:
-        ///     api_key: The API key; defaults to the TAVU_API_KEY environment variable.
-        ///     team_id: The team to act for (sent as X-Team-Id); defaults to TAVU_TEAM_ID.
-        ///     base_url: The API's base URL; https, or http to a loopback host.
-        ///     timeout: Overall limit of one request, in seconds.
-        ///     connect_timeout: Limit for opening a connection, in seconds.
-        ///     max_retries: Retries of a request when retrying is safe.
-        ///
-        /// Raises:
-        ///     ConfigError: no API key was given or found, or a setting is invalid.
         #[new]
         #[pyo3(signature = (api_key=None, *, team_id=None, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2))]
         fn py_new(
