@@ -2,7 +2,7 @@
 
 from typing import final
 
-from . import tavu as tavu
+from . import joviam as joviam, tavu as tavu
 from ._errors import (
     ApiError as ApiError,
     AuthenticationError as AuthenticationError,
@@ -26,9 +26,11 @@ from ._sentinel import NOT_GIVEN as NOT_GIVEN, NotGiven as NotGiven
 
 __all__ = [
     "TavuClient",
+    "JoviamClient",
     "NOT_GIVEN",
     "NotGiven",
     "tavu",
+    "joviam",
     "__version__",
     "VpsClientError",
     "ApiError",
@@ -139,3 +141,54 @@ class TavuClient:
     @property
     def floating_ips(self) -> tavu.FloatingIpsHandler:
         """Floating IPs."""
+
+@final
+class JoviamClient:
+    """A client of the Joviam API.
+
+    Sends ``Authorization: Bearer <token>`` with every request. Raises :class:`ConfigError` when
+    no token is given or found in ``JOVIAM_TOKEN``, or when a setting is invalid.
+    """
+
+    def __new__(
+        cls,
+        token: str | None = None,
+        *,
+        base_url: str = "https://cloud.joviam.com/api/v1",
+        timeout: float = 30.0,
+        connect_timeout: float = 10.0,
+        max_retries: int = 2,
+    ) -> JoviamClient: ...
+    @property
+    def base_url(self) -> str:
+        """The base URL requests go to."""
+    @staticmethod
+    def operations() -> list[tuple[str, str, str, str]]:
+        """Every operation, as ``(attribute, method, http_method, path_template)`` tuples."""
+    @property
+    def console_sessions(self) -> joviam.ConsoleSessionsHandler:
+        """Console sessions: remote VNC or serial access to instances."""
+    @property
+    def disks(self) -> joviam.DisksHandler:
+        """Disks: create, resize, clone and delete block devices."""
+    @property
+    def instances(self) -> joviam.InstancesHandler:
+        """Instances: create, change, start, stop and delete virtual machines, and their disks, keys, network adapters, availability group and context variables."""
+    @property
+    def ip_addresses(self) -> joviam.IpAddressesHandler:
+        """IP addresses: allocate, update and deallocate."""
+    @property
+    def networks(self) -> joviam.NetworksHandler:
+        """Networks: public ones, and private ones to create, change and delete."""
+    @property
+    def performance_tiers(self) -> joviam.PerformanceTiersHandler:
+        """Performance tiers on offer for instances and disks."""
+    @property
+    def public_keys(self) -> joviam.PublicKeysHandler:
+        """SSH public keys."""
+    @property
+    def regions(self) -> joviam.RegionsHandler:
+        """Regions (data centers)."""
+    @property
+    def templates(self) -> joviam.TemplatesHandler:
+        """Templates boot disks are provisioned from."""

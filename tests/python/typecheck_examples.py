@@ -2,13 +2,15 @@
 
 Never run by pytest, and nothing here runs at import: every call sits inside a function, so no
 request is ever sent. mypy must accept every call, and the annotated assignments pin the types
-it infers from the stubs (python/vpsclient/__init__.pyi and tavu.pyi).
+it infers from the stubs (python/vpsclient/__init__.pyi, tavu.pyi and joviam.pyi).
 """
 
 from __future__ import annotations
 
 import vpsclient
 from vpsclient import NOT_GIVEN, NotGiven
+from vpsclient import joviam
+from vpsclient.joviam import DHCP, BootDevice, InstanceState, NetworkAdapterSpec
 from vpsclient.tavu import AllocationPoolDict, Instance, RouteDict, Subnet
 
 
@@ -113,3 +115,73 @@ def as_json(instance: Instance) -> dict[str, object]:
     same: bool = instance == instance
     print(same)
     return instance.to_dict()
+
+
+def joviam_web_server(token: str | None = None) -> joviam.Instance:
+    client = vpsclient.JoviamClient(token, timeout=60.0, connect_timeout=5.0, max_retries=3)
+    base: str = client.base_url
+    print(base, len(vpsclient.JoviamClient.operations()))
+    region = client.regions.list()[0]
+    tier = next(t for t in client.performance_tiers.list_instance() if t.region.id == region.id)
+    disk_tier = client.performance_tiers.list_disk()[0]
+    key = client.public_keys.create("laptop", "ssh-ed25519 AAAA... me@laptop")
+    instance = client.instances.create(
+        "web-1",
+        2048,
+        region.id,
+        tier.id,
+        disk_tier.id,
+        "ubuntu-16-04",
+        30,
+        public_keys=[key.id],
+        start_when_ready=True,
+    )
+    instance = client.instances.wait_for_state(instance.id, InstanceState.RUNNING, timeout=900.0)
+    # States are plain str; the enums compare equal to them.
+    state: str = client.instances.state(instance.id)
+    if state == InstanceState.RUNNING:
+        client.instances.stop(instance.id)
+    client.instances.update(instance.id, boot_device=BootDevice.DISK, note="web tier", memory=4096)
+    note: str = client.instances.note(instance.id)
+    print(note, [d.state for d in instance.disks])
+
+    # A private network without a gateway (None sends null), then one adapter on it with a
+    # fixed address and one on a public network with DHCP.
+    network = client.networks.create("backend", region.id, "192.168.2.0/24", gateway=None)
+    client.networks.update(network.id, primary_nameserver="192.168.2.4", secondary_nameserver=None)
+    address = client.ip_addresses.allocate(network=network.id, name=None)
+    client.ip_addresses.update(address.id, name="web-1 backend")
+    public = client.networks.list_public()[0]
+    adapters: list[NetworkAdapterSpec] = [
+        {"network": network.id, "ip_addresses": [address.id]},
+        {"network": public.id, "ip_addresses": DHCP},
+    ]
+    for adapter in client.instances.set_network_adapters(instance.id, adapters):
+        gateway: str | None = adapter.network.gateway
+        print(adapter.index, adapter.dhcp, gateway, [a.address for a in adapter.ip_addresses])
+    disks: list[joviam.Disk] = client.instances.set_disks(instance.id, [d.id for d in instance.disks])
+    print(len(disks))
+
+    variables: dict[str, str] = client.instances.update_context(instance.id, {"ROLE": "web"})
+    client.instances.delete_context_variable(instance.id, "OLD")
+    print(variables.get("ROLE"))
+
+    session = client.instances.remote_access(instance.id, type="vnc")
+    session = client.console_sessions.get(session.id)
+    port: int | None = session.port
+    print(session.state, session.url, port)
+
+    try:
+        client.disks.resize(instance.disks[0].id, 10)
+    except vpsclient.ValidationError as error:
+        code: str | None = error.code
+        print(code, error.details)
+    except vpsclient.AuthenticationError as error:
+        if error.code == "invalid_token":
+            print("token expired:", error.message)
+        raise
+    client.ip_addresses.deallocate(address.id)
+    client.public_keys.delete(key.id)
+    gone: joviam.Instance = client.instances.delete(instance.id)
+    client.instances.wait_for_deletion(gone.id)
+    return gone
