@@ -158,19 +158,19 @@ macro_rules! resource {
         crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
         crate::operation::resource!(@munch $handler
             [
-                #[doc = concat!("Polls a ", $res, " until its `", stringify!($field), "` is `", stringify!($statep), "` and returns it.")]
+                #[doc = concat!(" Polls the ", $res, " until its `", stringify!($field), "` equals `", stringify!($statep), "`, and returns it.")]
                 #[doc = ""]
-                #[doc = concat!("Stops early with [`Error::WaitFailed`](crate::Error::WaitFailed) when it reaches a failure state (", $("`", $fail, "` ",)* "), and with [`Error::WaitTimeout`](crate::Error::WaitTimeout), naming the last state seen, when `options.timeout` runs out.")]
+                #[doc = concat!(" Stops early with [`Error::WaitFailed`](crate::Error::WaitFailed) when it reaches a failure state (one of `", stringify!([$($fail),*]), "`), and with [`Error::WaitTimeout`](crate::Error::WaitTimeout), naming the last state seen, when `options.timeout` runs out.")]
                 pub fn $wait(&self, $idp: &str, $statep: &str, options: &crate::WaitOptions) -> crate::Result<$obj> {
                     self.waiter(options).until_state($idp, $statep, &[$($fail),*], |id| self.get(id), |o| o.$field.to_string())
                 }
 
-                #[doc = concat!("[`", stringify!($wait), "`](Self::", stringify!($wait), ") for several ", $res, "s at once, polled in rounds: returns them in the order given, or [`Error::WaitMany`](crate::Error::WaitMany) listing every one that failed or timed out.")]
+                #[doc = concat!(" [`", stringify!($wait), "`](Self::", stringify!($wait), ") for several ", $res, "s at once, polled in rounds: returns them in the order given, or [`Error::WaitMany`](crate::Error::WaitMany) listing every one that failed or timed out.")]
                 pub fn $wait_all(&self, ids: &[&str], $statep: &str, options: &crate::WaitOptions) -> crate::Result<Vec<$obj>> {
                     self.waiter(options).until_state_all(ids, $statep, &[$($fail),*], |id| self.get(id), |o| o.$field.to_string())
                 }
 
-                #[doc = concat!("Polls until the ", $res, " is gone (`get` answers 404", $(", or its state is `", $gone, "`",)* "), e.g. after `delete`.")]
+                #[doc = concat!(" Polls until the ", $res, " is gone (`get` answers 404", $(", or its state is `", $gone, "`",)* "), e.g. after `delete`.")]
                 pub fn $wait_gone(&self, $idp: &str, options: &crate::WaitOptions) -> crate::Result<()> {
                     self.waiter(options).until_gone($idp, &[$($gone),*], |id| self.get(id), |o| o.$field.to_string())
                 }
@@ -180,15 +180,15 @@ macro_rules! resource {
                 }
             ]
             [
-                #[doc = concat!("Waits until a ", $res, ", or each of a list of them, has `", stringify!($field), "` equal to `", stringify!($statep), "`, polling every `interval` seconds for at most `timeout` seconds.")]
+                #[doc = concat!("Waits until the ", $res, ", or each ", $res, " of a list, has `", stringify!($field), "` equal to `", stringify!($statep), "`, polling every `interval` seconds for at most `timeout` seconds.")]
                 #[doc = ""]
-                #[doc = "Returns the object (or the list, in the order given)."]
+                #[doc = " Returns the object (or the list, in the order given)."]
                 #[doc = ""]
-                #[doc = "Raises:"]
-                #[doc = "    WaitTimeoutError: time ran out; it names the last state seen."]
-                #[doc = concat!("    WaitFailedError: a failure state was reached (", $($fail, " ",)* ").")]
-                #[doc = "    WaitManyError: for a list, every object that failed or timed out."]
-                #[doc = "    KeyboardInterrupt: Ctrl-C while waiting."]
+                #[doc = " Raises:"]
+                #[doc = "     WaitTimeoutError: time ran out; it names the last state seen."]
+                #[doc = concat!("    WaitFailedError: a failure state was reached (one of ", stringify!([$($fail),*]), ").")]
+                #[doc = "     WaitManyError: for a list, every object that failed or timed out."]
+                #[doc = "     KeyboardInterrupt: Ctrl-C while waiting."]
                 #[pyo3(signature = ($idp, $statep, *, timeout = 600.0, interval = 5.0))]
                 fn $wait(
                     &self,
@@ -219,10 +219,10 @@ macro_rules! resource {
                     }
                 }
 
-                #[doc = concat!("Waits until a ", $res, " is gone (its GET answers 404", $(", or its state is ", $gone,)* "), polling every `interval` seconds for at most `timeout` seconds.")]
+                #[doc = concat!("Waits until the ", $res, " is gone (its GET answers 404", $(", or its state is ", $gone,)* "), polling every `interval` seconds for at most `timeout` seconds.")]
                 #[doc = ""]
-                #[doc = "Raises:"]
-                #[doc = "    WaitTimeoutError: it still existed when time ran out."]
+                #[doc = " Raises:"]
+                #[doc = "     WaitTimeoutError: it still existed when time ran out."]
                 #[pyo3(signature = ($idp, *, timeout = 600.0, interval = 5.0))]
                 fn $wait_gone(
                     &self,

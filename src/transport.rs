@@ -555,15 +555,14 @@ fn parse_api_error(
             }
         }
         if message.is_none() {
-            message = details.as_ref().map(|d| match d {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            });
+            message = details.as_ref().map(details_text);
         }
     } else if !body.is_empty() {
         message = Some(excerpt(body));
     }
-    let message = message.or_else(|| code.clone()).unwrap_or_else(|| {
+    // With nothing to say but a code, the status's reason phrase reads better than the code
+    // repeated (which `Display` shows anyway).
+    let message = message.unwrap_or_else(|| {
         ureq::http::StatusCode::from_u16(status)
             .ok()
             .and_then(|s| s.canonical_reason())
@@ -580,6 +579,31 @@ fn parse_api_error(
         retry_after,
         request_id,
         attempts: 1,
+    }
+}
+
+/// Details as a message: a string as it is; Joviam's `{"memory": ["must be ..."]}` as
+/// `memory: must be ...`; anything else as compact JSON.
+fn details_text(details: &serde_json::Value) -> String {
+    match details {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(fields) => fields
+            .iter()
+            .map(|(field, problems)| {
+                let problems = match problems {
+                    serde_json::Value::Array(items) => items
+                        .iter()
+                        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                format!("{field}: {problems}")
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
     }
 }
 

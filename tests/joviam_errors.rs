@@ -56,7 +56,7 @@ fn unauthorized() {
     assert_eq!(err.status(), Some(401));
     let api = api(&err);
     assert_eq!(api.code.as_deref(), Some("unauthorized"));
-    assert_eq!(api.message, "unauthorized");
+    assert_eq!(api.message, "Unauthorized");
     assert_eq!(api.details, None);
 }
 
@@ -88,7 +88,7 @@ fn forbidden() {
     assert_eq!(err.status(), Some(403));
     let api = api(&err);
     assert_eq!(api.code.as_deref(), Some("forbidden"));
-    assert_eq!(api.message, "forbidden");
+    assert_eq!(api.message, "Forbidden");
     assert_eq!(api.details, None);
 }
 
@@ -99,7 +99,7 @@ fn not_found() {
     assert_eq!(err.status(), Some(404));
     let api = api(&err);
     assert_eq!(api.code.as_deref(), Some("not_found"));
-    assert_eq!(api.message, "not_found");
+    assert_eq!(api.message, "Not Found");
     assert_eq!(api.details, None);
 }
 
@@ -130,7 +130,7 @@ fn internal_server_error() {
     assert_eq!(err.status(), Some(500));
     let api = api(&err);
     assert_eq!(api.code.as_deref(), Some("internal_server_error"));
-    assert_eq!(api.message, "internal_server_error");
+    assert_eq!(api.message, "Internal Server Error");
     assert_eq!(api.details, None);
 }
 

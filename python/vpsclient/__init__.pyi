@@ -71,6 +71,7 @@ class TavuClient:
         timeout: float = 30.0,
         connect_timeout: float = 10.0,
         max_retries: int = 2,
+        max_response_bytes: int = 67108864,
     ) -> TavuClient: ...
     @property
     def base_url(self) -> str:
@@ -158,6 +159,7 @@ class JoviamClient:
         timeout: float = 30.0,
         connect_timeout: float = 10.0,
         max_retries: int = 2,
+        max_response_bytes: int = 67108864,
     ) -> JoviamClient: ...
     @property
     def base_url(self) -> str:

@@ -167,6 +167,8 @@ impl JoviamClientBuilder {
 ///     timeout: Overall limit of one request, in seconds.
 ///     connect_timeout: Limit for opening a connection, in seconds.
 ///     max_retries: Retries of a request when retrying is safe.
+///     max_response_bytes: Largest response body accepted (default 64 MiB); a larger one
+///         raises TransportError instead of being read into memory.
 ///
 /// Raises:
 ///     ConfigError: no token was given or found, or a setting is invalid.
@@ -203,19 +205,21 @@ client_resources! {
     python {
         /// Builds the client; see the class documentation for the arguments.
         #[new]
-        #[pyo3(signature = (token=None, *, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2))]
+        #[pyo3(signature = (token=None, *, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=crate::DEFAULT_MAX_RESPONSE_BYTES))]
         fn py_new(
             token: Option<String>,
             base_url: String,
             timeout: f64,
             connect_timeout: f64,
             max_retries: u32,
+            max_response_bytes: u64,
         ) -> pyo3::PyResult<Self> {
             let mut builder = JoviamClient::builder()
                 .base_url(base_url)
                 .timeout(crate::python::seconds("timeout", timeout)?)
                 .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
                 .max_retries(max_retries)
+                .max_response_bytes(max_response_bytes)
                 .interrupt_check(crate::python::ctrl_c_check());
             if let Some(token) = token {
                 builder = builder.token(token);

@@ -208,6 +208,8 @@ pub(crate) fn non_empty_env(name: &str) -> Option<String> {
 ///     timeout: Overall limit of one request, in seconds.
 ///     connect_timeout: Limit for opening a connection, in seconds.
 ///     max_retries: Retries of a request when retrying is safe.
+///     max_response_bytes: Largest response body accepted (default 64 MiB); a larger one
+///         raises TransportError instead of being read into memory.
 ///
 /// Raises:
 ///     ConfigError: no API key was given or found, or a setting is invalid.
@@ -266,7 +268,7 @@ client_resources! {
     }
     python {
         #[new]
-        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2))]
+        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=crate::DEFAULT_MAX_RESPONSE_BYTES))]
         fn py_new(
             api_key: Option<String>,
             team_id: Option<String>,
@@ -274,12 +276,14 @@ client_resources! {
             timeout: f64,
             connect_timeout: f64,
             max_retries: u32,
+            max_response_bytes: u64,
         ) -> pyo3::PyResult<Self> {
             let mut builder = TavuClient::builder()
                 .base_url(base_url)
                 .timeout(crate::python::seconds("timeout", timeout)?)
                 .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
                 .max_retries(max_retries)
+                .max_response_bytes(max_response_bytes)
                 .interrupt_check(crate::python::ctrl_c_check());
             if let Some(key) = api_key {
                 builder = builder.api_key(key);

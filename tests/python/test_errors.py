@@ -125,7 +125,7 @@ def test_error_code_body(api_server, tavu):
         tavu.instances.get(INSTANCE)
     err = excinfo.value
     assert err.code == "not_found"
-    assert err.message == "not_found"
+    assert err.message == "Not Found"  # the reason phrase; the code is in .code
 
 
 def test_joviam_style_validation_body(api_server, tavu):

@@ -62,14 +62,14 @@ def response(operation: str) -> dict:
 @pytest.mark.parametrize("status, body, cls, message, details", [
     (400, {"error": "bad_request", "details": "memory is missing; name must be a string"},
      BadRequestError, "memory is missing; name must be a string", "memory is missing; name must be a string"),
-    (401, {"error": "unauthorized"}, AuthenticationError, "unauthorized", None),
+    (401, {"error": "unauthorized"}, AuthenticationError, "Unauthorized", None),
     (401, {"error": "invalid_token", "error_description": "The access token expired"},
      AuthenticationError, "The access token expired", None),
-    (403, {"error": "forbidden"}, PermissionDeniedError, "forbidden", None),
-    (404, {"error": "not_found"}, NotFoundError, "not_found", None),
+    (403, {"error": "forbidden"}, PermissionDeniedError, "Forbidden", None),
+    (404, {"error": "not_found"}, NotFoundError, "Not Found", None),
     (422, {"error": "validation_fail", "details": {"memory": ["must be between 512MB and 64GB"]}},
-     ValidationError, None, {"memory": ["must be between 512MB and 64GB"]}),
-    (500, {"error": "internal_server_error"}, ServerError, "internal_server_error", None),
+     ValidationError, "memory: must be between 512MB and 64GB", {"memory": ["must be between 512MB and 64GB"]}),
+    (500, {"error": "internal_server_error"}, ServerError, "Internal Server Error", None),
 ], ids=["bad_request", "unauthorized", "invalid_token", "forbidden", "not_found", "validation_fail",
         "internal_server_error"])
 def test_error_codes(api_server, joviam, status, body, cls, message, details):

@@ -184,3 +184,12 @@ def test_a_refused_connection_is_retryable_and_counts_attempts():
     assert info.value.retryable
     assert info.value.attempts == 2
     assert TAVU_KEY not in repr(info.value) and TAVU_KEY not in str(info.value)
+
+
+def test_a_body_over_the_limit_is_refused(api_server):
+    api_server.reply(body=[{"id": str(i), "name": "n" * 50} for i in range(100)])
+    tavu = client(api_server, max_response_bytes=1024)
+    with pytest.raises(vpsclient.TransportError, match="limit of 1024 bytes"):
+        tavu.networks.list()
+    with pytest.raises(vpsclient.ConfigError):
+        vpsclient.JoviamClient("t", base_url=api_server.url, timeout=float("nan"))
