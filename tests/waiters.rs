@@ -261,3 +261,32 @@ fn joviam_deletion_ends_at_terminated() {
     terminating.assert();
     terminated.assert();
 }
+
+#[test]
+fn tavu_volume_waits_until_available() {
+    let mut server = server();
+    let fx = fixture("tavu", "volumes.get");
+    let id = fx.path.rsplit('/').next().unwrap().to_owned();
+    let body = |status: &str| {
+        let mut v = fx.response.clone().unwrap();
+        v["status"] = status.into();
+        v.to_string()
+    };
+    let creating = server
+        .mock("GET", fx.path.as_str())
+        .with_body(body("creating"))
+        .expect(1)
+        .create();
+    let available = server
+        .mock("GET", fx.path.as_str())
+        .with_body(body("available"))
+        .expect(1)
+        .create();
+    let volume = client(&server)
+        .volumes()
+        .wait_for_status(&id, "available", &fast())
+        .unwrap();
+    creating.assert();
+    available.assert();
+    assert_eq!(volume.status, "available");
+}

@@ -1007,6 +1007,22 @@ class VolumesHandler:
         """Attaches a volume to an instance (``PATCH /storage/v1/volumes/{volume_id}/attach``)."""
     def detach(self, volume_id: str, instance_id: str) -> None:
         """Detaches a volume from an instance (``PATCH /storage/v1/volumes/{volume_id}/detach``)."""
+    @overload
+    def wait_for_status(
+        self, volume_id: str, status: str, *, timeout: float = 600.0, interval: float = 5.0
+    ) -> Volume:
+        """Waits until a volume, or each of a list of volumes, has ``status`` (e.g. ``"available"``); raises WaitTimeoutError, WaitFailedError or WaitManyError."""
+    @overload
+    def wait_for_status(
+        self,
+        volume_id: builtins.list[str] | tuple[str, ...],
+        status: str,
+        *,
+        timeout: float = 600.0,
+        interval: float = 5.0,
+    ) -> builtins.list[Volume]: ...
+    def wait_for_deletion(self, volume_id: str, *, timeout: float = 600.0, interval: float = 5.0) -> None:
+        """Waits until a volume is gone (its GET answers 404)."""
 
 @final
 class VolumeSnapshotsHandler:

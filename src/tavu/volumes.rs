@@ -49,6 +49,14 @@ request! {
 resource! {
     /// Volumes (`tavu.volumes()`): block storage, attachable to instances.
     pub struct VolumesHandler in "vpsclient.tavu";
+    waiters {
+        resource "volume";
+        object Volume.status;
+        args (volume_id, status);
+        failure_states ["error", "error_deleting"];
+        gone_states [];
+        fn wait_for_status, wait_for_status_all, wait_for_deletion;
+    }
 
     /// Lists volumes (`GET /storage/v1/volumes`).
     fn list() -> Vec<Volume> = GET "/storage/v1/volumes" => json;
