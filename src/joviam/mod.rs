@@ -206,6 +206,8 @@ client_resources! {
         /// Builds the client; see the class documentation for the arguments.
         #[new]
         #[pyo3(signature = (token=None, *, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=crate::DEFAULT_MAX_RESPONSE_BYTES))]
+        // Spelled out so help() and inspect show the real defaults (pyo3 shows `...` for them).
+        #[pyo3(text_signature = "(token=None, *, base_url='https://cloud.joviam.com/api/v1', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864)")]
         fn py_new(
             token: Option<String>,
             base_url: String,

@@ -269,6 +269,8 @@ client_resources! {
     python {
         #[new]
         #[pyo3(signature = (api_key=None, *, team_id=None, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=crate::DEFAULT_MAX_RESPONSE_BYTES))]
+        // Spelled out so help() and inspect show the real defaults (pyo3 shows `...` for them).
+        #[pyo3(text_signature = "(api_key=None, *, team_id=None, base_url='https://api.tavu.io/vps', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864)")]
         fn py_new(
             api_key: Option<String>,
             team_id: Option<String>,
