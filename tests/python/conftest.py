@@ -4,6 +4,7 @@ request and answers from a queue, plus the reference's example fixtures."""
 from __future__ import annotations
 
 import json
+import re
 import pathlib
 import threading
 from dataclasses import dataclass, field
@@ -122,3 +123,38 @@ def api_server():
 @pytest.fixture
 def tavu(api_server: ApiServer) -> vpsclient.TavuClient:
     return vpsclient.TavuClient(TAVU_KEY, team_id=TAVU_TEAM, base_url=api_server.url, max_retries=0)
+
+
+# Field names a model reads under another name (serde aliases): the router update answer calls
+# the gateway `external_gateway_port`, the model always `external_gateway_info`.
+FIELD_ALIASES = {"external_gateway_port": "external_gateway_info"}
+
+
+def assert_subset(expected: Any, actual: Any, where: str = "$") -> None:
+    """Every field of `expected` (the example JSON) is in `actual` (a `to_dict()`), recursively.
+
+    `actual` may hold more fields (optional ones the example leaves out). The API's integer
+    booleans (`admin_state_up: 1`) compare equal to the model's True/False.
+    """
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{where}: expected an object, got {actual!r}"
+        for key, value in expected.items():
+            name = FIELD_ALIASES.get(key, key)
+            assert name in actual, f"{where}.{name} missing from {sorted(actual)}"
+            assert_subset(value, actual[name], f"{where}.{name}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
+        assert len(actual) == len(expected), f"{where}: {len(actual)} items, expected {len(expected)}"
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            assert_subset(e, a, f"{where}[{i}]")
+    elif isinstance(actual, bool) and not isinstance(expected, bool):
+        assert expected in (0, 1) and isinstance(expected, int), f"{where}: {expected!r} vs {actual!r}"
+        assert bool(expected) is actual, f"{where}: {expected!r} vs {actual!r}"
+    else:
+        assert type(actual) is type(expected), f"{where}: {expected!r} vs {actual!r}"
+        assert actual == expected, f"{where}: {expected!r} vs {actual!r}"
+
+
+def template_regex(template: str) -> "re.Pattern[str]":
+    """A path template from `operations()` (`/disks/{}`) as a regex matching concrete paths."""
+    return re.compile("^" + "/".join("[^/]+" if seg == "{}" else re.escape(seg) for seg in template.split("/")) + "$")

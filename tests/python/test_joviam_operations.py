@@ -15,7 +15,6 @@ public key delete answer ``{}`` and return ``None``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -33,7 +32,7 @@ from vpsclient.joviam import (
     Virtualization,
 )
 
-from conftest import FIXTURES, load_fixture
+from conftest import FIXTURES, assert_subset, load_fixture, template_regex
 
 TOKEN = "my-joviam-token"
 
@@ -58,24 +57,6 @@ UPDATED = "2016-05-10T04:36:34.615Z"
 @pytest.fixture
 def joviam(api_server) -> vpsclient.JoviamClient:
     return vpsclient.JoviamClient(TOKEN, base_url=api_server.url, max_retries=0)
-
-
-def assert_subset(expected: Any, actual: Any, where: str = "$") -> None:
-    """Every field of `expected` (the example JSON) is in `actual` (a `to_dict()`), recursively,
-    with the same JSON type; `actual` may hold more fields."""
-    if isinstance(expected, dict):
-        assert isinstance(actual, dict), f"{where}: expected an object, got {actual!r}"
-        for key, value in expected.items():
-            assert key in actual, f"{where}.{key} missing from {sorted(actual)}"
-            assert_subset(value, actual[key], f"{where}.{key}")
-    elif isinstance(expected, list):
-        assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
-        assert len(actual) == len(expected), f"{where}: {len(actual)} items, expected {len(expected)}"
-        for i, (e, a) in enumerate(zip(expected, actual)):
-            assert_subset(e, a, f"{where}[{i}]")
-    else:
-        assert type(actual) is type(expected), f"{where}: {expected!r} vs {actual!r}"
-        assert actual == expected, f"{where}: {expected!r} vs {actual!r}"
 
 
 # --- checks of meaningful fields --------------------------------------------------------------
@@ -422,10 +403,6 @@ def test_operation(operation: str, api_server, joviam) -> None:
     case.check(result)
 
 
-def _template_regex(template: str) -> re.Pattern:
-    return re.compile("^" + "/".join("[^/]+" if seg == "{}" else re.escape(seg) for seg in template.split("/")) + "$")
-
-
 def test_every_operation_has_a_case() -> None:
     declared = vpsclient.JoviamClient.operations()
     assert len(declared) == 54
@@ -446,7 +423,7 @@ def test_declared_route_matches_the_reference(declared: tuple) -> None:
     attribute, method, http_method, template = declared
     fx = load_fixture("joviam", f"{attribute}.{method}")
     assert http_method == fx["method"]
-    assert _template_regex(template).match(fx["path"]), (template, fx["path"])
+    assert template_regex(template).match(fx["path"]), (template, fx["path"])
 
 
 def test_every_handler_method_is_declared(joviam) -> None:

@@ -10,7 +10,6 @@ the example response.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -19,37 +18,7 @@ import pytest
 import vpsclient
 from vpsclient import tavu as models
 
-from conftest import TAVU_KEY, TAVU_TEAM, load_fixture
-
-# Field names a model reads under another name (serde aliases): the router update answer calls
-# the gateway `external_gateway_port`, the model always `external_gateway_info`.
-FIELD_ALIASES = {"external_gateway_port": "external_gateway_info"}
-
-
-def assert_subset(expected: Any, actual: Any, where: str = "$") -> None:
-    """Every field of `expected` (the example JSON) is in `actual` (a `to_dict()`), recursively.
-
-    `actual` may hold more fields (optional ones the example leaves out). The API's integer
-    booleans (`admin_state_up: 1`) compare equal to the model's True/False.
-    """
-    if isinstance(expected, dict):
-        assert isinstance(actual, dict), f"{where}: expected an object, got {actual!r}"
-        for key, value in expected.items():
-            name = FIELD_ALIASES.get(key, key)
-            assert name in actual, f"{where}.{name} missing from {sorted(actual)}"
-            assert_subset(value, actual[name], f"{where}.{name}")
-    elif isinstance(expected, list):
-        assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
-        assert len(actual) == len(expected), f"{where}: {len(actual)} items, expected {len(expected)}"
-        for i, (e, a) in enumerate(zip(expected, actual)):
-            assert_subset(e, a, f"{where}[{i}]")
-    elif isinstance(actual, bool) and not isinstance(expected, bool):
-        assert expected in (0, 1) and isinstance(expected, int), f"{where}: {expected!r} vs {actual!r}"
-        assert bool(expected) is actual, f"{where}: {expected!r} vs {actual!r}"
-    else:
-        assert type(actual) is type(expected), f"{where}: {expected!r} vs {actual!r}"
-        assert actual == expected, f"{where}: {expected!r} vs {actual!r}"
-
+from conftest import TAVU_KEY, TAVU_TEAM, assert_subset, load_fixture, template_regex
 
 @dataclass
 class Case:
@@ -793,10 +762,6 @@ def test_operation(operation: str, api_server, tavu) -> None:
     case.check(result)
 
 
-def _template_regex(template: str) -> re.Pattern:
-    return re.compile("^" + "/".join("[^/]+" if seg == "{}" else re.escape(seg) for seg in template.split("/")) + "$")
-
-
 def test_every_operation_has_a_case() -> None:
     declared = vpsclient.TavuClient.operations()
     assert len(declared) == 93
@@ -812,7 +777,7 @@ def test_declared_route_matches_the_reference(declared: tuple) -> None:
     attribute, method, http_method, template = declared
     fx = load_fixture("tavu", f"{attribute}.{method}")
     assert http_method == fx["method"]
-    assert _template_regex(template).match(fx["path"]), (template, fx["path"])
+    assert template_regex(template).match(fx["path"]), (template, fx["path"])
 
 
 def test_every_handler_method_is_declared(tavu) -> None:
