@@ -56,6 +56,9 @@ mod waiter;
 pub mod joviam;
 pub mod tavu;
 
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
+
 pub use error::{ApiError, DecodeError, Error, Result};
 pub use joviam::JoviamClient;
 pub use nullable::Nullable;

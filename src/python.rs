@@ -441,6 +441,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     crate::tavu::register_python(m)?;
     crate::joviam::register_python(m)?;
+    add_class::<crate::sandbox::python::PySandbox>(m, "", "Sandbox")?;
     Ok(())
 }
 

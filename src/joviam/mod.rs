@@ -180,6 +180,16 @@ pub(crate) struct PyJoviamClient {
     transport: Arc<Transport>,
 }
 
+#[cfg(feature = "python")]
+impl PyJoviamClient {
+    /// Wraps a Rust client (the sandbox hands these out).
+    pub(crate) fn from_client(client: JoviamClient) -> Self {
+        PyJoviamClient {
+            transport: client.transport,
+        }
+    }
+}
+
 client_resources! {
     impl JoviamClient / PyJoviamClient {
         /// Console sessions: remote VNC or serial access to instances.

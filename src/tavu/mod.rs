@@ -223,6 +223,17 @@ pub(crate) struct PyTavuClient {
     team_id: Option<String>,
 }
 
+#[cfg(feature = "python")]
+impl PyTavuClient {
+    /// Wraps a Rust client (the sandbox hands these out).
+    pub(crate) fn from_client(client: TavuClient) -> Self {
+        PyTavuClient {
+            transport: client.transport,
+            team_id: client.team_id,
+        }
+    }
+}
+
 client_resources! {
     impl TavuClient / PyTavuClient {
         /// Instances: create, list, change, delete, start, stop, resize, rebuild.

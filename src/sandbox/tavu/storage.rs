@@ -1,0 +1,309 @@
+//! Image and storage: instance snapshots, volumes (with attach and detach) and volume
+//! snapshots (operating systems are answered straight from the catalogue).
+
+use std::time::Duration;
+
+use super::support::{
+    done, find, find_mut, flat, invalid, not_blank, ok, position, referred, refused, wrapped,
+    Answer,
+};
+use super::{Change, TavuWorld};
+use crate::sandbox::fresh;
+use crate::tavu::{
+    AttachVolume, CreateInstanceSnapshot, CreateVolume, CreateVolumeSnapshot, DetachVolume,
+    InstanceSnapshot, UpdateVolume, UpdateVolumeSnapshot, Volume, VolumeAttachResult,
+    VolumeAttachment, VolumeSnapshot,
+};
+
+/// What an instance snapshot weighs once taken, in megabytes (the API reports a size, the
+/// sandbox has no disk to measure).
+const SNAPSHOT_SIZE_MB: u64 = 1024;
+
+impl TavuWorld {
+    // -----------------------------------------------------------------------------------------
+    // Instance snapshots
+
+    pub(super) fn get_instance_snapshot(&self, id: &str) -> Answer {
+        ok(find(&self.instance_snapshots, id, "instance snapshot")?)
+    }
+
+    pub(super) fn create_instance_snapshot(&mut self, delay: Duration, body: &[u8]) -> Answer {
+        let req: CreateInstanceSnapshot = wrapped(body, "snapshot")?;
+        not_blank("name", &req.name)?;
+        let instance = referred(&self.instances, &req.instance_id, "instance_id", "instance")?;
+        if !["active", "stopped"].contains(&instance.status.as_str()) {
+            return Err(refused(format!(
+                "Cannot snapshot instance {} while it is in status {}",
+                instance.id, instance.status
+            )));
+        }
+        let snapshot = InstanceSnapshot {
+            id: fresh::uuid(),
+            name: req.name,
+            size: None,
+            status: "queued".into(),
+            created_at: Some(fresh::now()),
+            instance_id: Some(instance.id.clone()),
+        };
+        self.instance_snapshots.push(snapshot.clone());
+        self.schedule(
+            delay,
+            Change::InstanceSnapshot {
+                id: snapshot.id.clone(),
+            },
+        );
+        ok(&snapshot)
+    }
+
+    /// The queued snapshot is taken: `active`, with a size.
+    pub(super) fn finish_instance_snapshot(&mut self, id: &str) {
+        if let Some(snapshot) = self
+            .instance_snapshots
+            .iter_mut()
+            .find(|s| s.id == id && s.status == "queued")
+        {
+            snapshot.status = "active".into();
+            snapshot.size = Some(SNAPSHOT_SIZE_MB);
+        }
+    }
+
+    pub(super) fn delete_instance_snapshot(&mut self, id: &str) -> Answer {
+        let index = position(&self.instance_snapshots, id, "instance snapshot")?;
+        self.instance_snapshots.remove(index);
+        done()
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Volumes
+
+    /// The volume as the API shows it, with its snapshots.
+    pub(super) fn render_volume(&self, volume: &Volume) -> Volume {
+        Volume {
+            snapshots: self
+                .volume_snapshots
+                .iter()
+                .filter(|s| s.volume_id == volume.id)
+                .cloned()
+                .collect(),
+            ..volume.clone()
+        }
+    }
+
+    pub(super) fn list_volumes(&self) -> Answer {
+        let all: Vec<Volume> = self.volumes.iter().map(|v| self.render_volume(v)).collect();
+        ok(&all)
+    }
+
+    pub(super) fn get_volume(&self, id: &str) -> Answer {
+        ok(&self.render_volume(find(&self.volumes, id, "volume")?))
+    }
+
+    pub(super) fn create_volume(&mut self, delay: Duration, body: &[u8]) -> Answer {
+        let req: CreateVolume = wrapped(body, "volume")?;
+        not_blank("name", &req.name)?;
+        if req.size == 0 {
+            return Err(invalid("size", "must be at least 1 (gigabyte)"));
+        }
+        if let Some(snapshot_id) = &req.snapshot_id {
+            let snapshot = referred(
+                &self.volume_snapshots,
+                snapshot_id,
+                "snapshot_id",
+                "volume snapshot",
+            )?;
+            let needed = snapshot.volume_size.unwrap_or(0);
+            if req.size < needed {
+                return Err(invalid(
+                    "size",
+                    format!("must be at least the snapshot's volume size, {needed} GB"),
+                ));
+            }
+        }
+        let volume = Volume {
+            id: fresh::uuid(),
+            name: req.name,
+            description: req.description,
+            size: req.size,
+            status: "creating".into(),
+            snapshot_id: req.snapshot_id,
+            created_at: Some(fresh::now()),
+            detach_time: None,
+            attachment: None,
+            snapshots: Vec::new(),
+        };
+        self.volumes.push(volume.clone());
+        self.schedule(
+            delay,
+            Change::Volume {
+                id: volume.id.clone(),
+                from: "creating",
+                to: "available",
+            },
+        );
+        ok(&volume)
+    }
+
+    pub(super) fn update_volume(&mut self, id: &str, body: &[u8]) -> Answer {
+        find(&self.volumes, id, "volume")?;
+        let req: UpdateVolume = wrapped(body, "volume")?;
+        if let Some(name) = &req.name {
+            not_blank("name", name)?;
+        }
+        let volume = find_mut(&mut self.volumes, id, "volume")?;
+        if let Some(name) = req.name {
+            volume.name = name;
+        }
+        if let Some(description) = req.description {
+            volume.description = Some(description);
+        }
+        self.get_volume(id)
+    }
+
+    pub(super) fn delete_volume(&mut self, id: &str) -> Answer {
+        let index = position(&self.volumes, id, "volume")?;
+        let volume = &self.volumes[index];
+        if let Some(attachment) = &volume.attachment {
+            return Err(refused(format!(
+                "Cannot delete volume {id}: it is attached to instance {}; detach it first",
+                attachment.instance_id
+            )));
+        }
+        if volume.status != "available" {
+            return Err(refused(format!(
+                "Cannot 'delete' volume while it is in status {}",
+                volume.status
+            )));
+        }
+        if self.volume_snapshots.iter().any(|s| s.volume_id == id) {
+            return Err(refused(format!(
+                "Cannot delete volume {id}: it has snapshots; delete them first"
+            )));
+        }
+        self.volumes.remove(index);
+        done()
+    }
+
+    pub(super) fn attach_volume(&mut self, id: &str, body: &[u8]) -> Answer {
+        let index = position(&self.volumes, id, "volume")?;
+        let req: AttachVolume = flat(body)?;
+        let instance = referred(&self.instances, &req.instance_id, "instance_id", "instance")?;
+        let volume = &self.volumes[index];
+        if volume.status != "available" {
+            return Err(refused(format!(
+                "Cannot 'attach' volume while it is in status {}",
+                volume.status
+            )));
+        }
+        if !["active", "stopped", "verify_resize"].contains(&instance.status.as_str()) {
+            return Err(refused(format!(
+                "Cannot attach a volume to instance {} while it is in status {}",
+                instance.id, instance.status
+            )));
+        }
+        // The instance's disk is /dev/vda; volumes take the next free letters.
+        let taken: Vec<&str> = self
+            .volumes
+            .iter()
+            .filter_map(|v| v.attachment.as_ref())
+            .filter(|a| a.instance_id == req.instance_id)
+            .filter_map(|a| a.mounted_at.as_deref())
+            .collect();
+        let mount_point = (b'b'..=b'z')
+            .map(|letter| format!("/dev/vd{}", letter as char))
+            .find(|device| !taken.contains(&device.as_str()))
+            .ok_or_else(|| refused("the instance has no free device for another volume"))?;
+        let volume = &mut self.volumes[index];
+        volume.status = "in-use".into();
+        volume.attachment = Some(VolumeAttachment {
+            mounted_at: Some(mount_point.clone()),
+            instance_id: req.instance_id.clone(),
+            attach_time: Some(fresh::now()),
+            status: Some("attached".into()),
+        });
+        ok(&VolumeAttachResult {
+            volume_id: id.to_owned(),
+            instance_id: req.instance_id,
+            mount_point: Some(mount_point),
+        })
+    }
+
+    pub(super) fn detach_volume(&mut self, id: &str, body: &[u8]) -> Answer {
+        let index = position(&self.volumes, id, "volume")?;
+        let req: DetachVolume = flat(body)?;
+        referred(&self.instances, &req.instance_id, "instance_id", "instance")?;
+        let volume = &mut self.volumes[index];
+        match &volume.attachment {
+            Some(a) if a.instance_id == req.instance_id => {}
+            Some(a) => {
+                return Err(invalid(
+                    "instance_id",
+                    format!(
+                        "volume {id} is attached to instance {}, not {}",
+                        a.instance_id, req.instance_id
+                    ),
+                ))
+            }
+            None => {
+                return Err(refused(format!(
+                    "Cannot 'detach' volume while it is in status {}",
+                    volume.status
+                )))
+            }
+        }
+        volume.attachment = None;
+        volume.status = "available".into();
+        volume.detach_time = Some(fresh::now());
+        done()
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Volume snapshots
+
+    pub(super) fn get_volume_snapshot(&self, id: &str) -> Answer {
+        ok(find(&self.volume_snapshots, id, "volume snapshot")?)
+    }
+
+    pub(super) fn create_volume_snapshot(&mut self, body: &[u8]) -> Answer {
+        let req: CreateVolumeSnapshot = wrapped(body, "snapshot")?;
+        not_blank("name", &req.name)?;
+        let volume = referred(&self.volumes, &req.volume_id, "volume_id", "volume")?;
+        if volume.status == "creating" {
+            return Err(refused(format!(
+                "Cannot snapshot volume {} while it is in status creating",
+                volume.id
+            )));
+        }
+        let snapshot = VolumeSnapshot {
+            id: fresh::uuid(),
+            name: Some(req.name),
+            description: req.description,
+            volume_id: volume.id.clone(),
+            volume_size: Some(volume.size),
+            created_at: Some(fresh::now()),
+        };
+        self.volume_snapshots.push(snapshot.clone());
+        ok(&snapshot)
+    }
+
+    pub(super) fn update_volume_snapshot(&mut self, id: &str, body: &[u8]) -> Answer {
+        find(&self.volume_snapshots, id, "volume snapshot")?;
+        let req: UpdateVolumeSnapshot = wrapped(body, "snapshot")?;
+        if let Some(name) = &req.name {
+            not_blank("name", name)?;
+        }
+        let snapshot = find_mut(&mut self.volume_snapshots, id, "volume snapshot")?;
+        if let Some(name) = req.name {
+            snapshot.name = Some(name);
+        }
+        if let Some(description) = req.description {
+            snapshot.description = Some(description);
+        }
+        ok(snapshot)
+    }
+
+    pub(super) fn delete_volume_snapshot(&mut self, id: &str) -> Answer {
+        let index = position(&self.volume_snapshots, id, "volume snapshot")?;
+        self.volume_snapshots.remove(index);
+        done()
+    }
+}
