@@ -14,7 +14,7 @@ if cargo tree -e normal --prefix none | grep -q '^pyo3'; then
 fi
 
 echo "== Rust: tests"
-cargo test
+cargo test --features sandbox
 
 echo "== Python: build the extension into .venv and test it"
 PYTHON="${PYTHON:-python3}"
