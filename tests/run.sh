@@ -13,8 +13,9 @@ if cargo tree -e normal --prefix none | grep -q '^pyo3'; then
     exit 1
 fi
 
-echo "== Rust: tests"
+echo "== Rust: tests, and the Rust quickstart against the sandbox"
 cargo test --features sandbox
+cargo run --quiet --example quickstart --features sandbox > /dev/null
 
 echo "== Python: build the extension into .venv and test it"
 PYTHON="${PYTHON:-python3}"

@@ -37,11 +37,12 @@ from ._errors import (
     WaitManyError,
     WaitTimeoutError,
 )
-from ._native import JoviamClient, TavuClient, __version__
+from ._native import JoviamClient, Sandbox, TavuClient, __version__
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
     "TavuClient",
+    "Sandbox",
     "JoviamClient",
     "NOT_GIVEN",
     "NotGiven",

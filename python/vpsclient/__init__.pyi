@@ -27,6 +27,7 @@ from ._sentinel import NOT_GIVEN as NOT_GIVEN, NotGiven as NotGiven
 __all__ = [
     "TavuClient",
     "JoviamClient",
+    "Sandbox",
     "NOT_GIVEN",
     "NotGiven",
     "tavu",
@@ -194,3 +195,34 @@ class JoviamClient:
     @property
     def templates(self) -> joviam.TemplatesHandler:
         """Templates boot disks are provisioned from."""
+
+
+@final
+class Sandbox:
+    """An offline sandbox of both clouds on 127.0.0.1: a stateful simulator of the Tavu.io and
+    Joviam APIs that the clients reach over real HTTP. Use it as a context manager."""
+
+    def __new__(cls, *, port: int = 0, build_delay: float = 0.5, rate_limit: int | None = None) -> Sandbox: ...
+    @property
+    def url(self) -> str:
+        """The server's root URL, e.g. ``http://127.0.0.1:40123``."""
+    @property
+    def tavu_base_url(self) -> str:
+        """The Tavu base URL in the sandbox (``<url>/tavu``)."""
+    @property
+    def joviam_base_url(self) -> str:
+        """The Joviam base URL in the sandbox (``<url>/joviam``)."""
+    @property
+    def tavu_key(self) -> str:
+        """The Tavu API key the sandbox accepts."""
+    @property
+    def joviam_token(self) -> str:
+        """The Joviam access token the sandbox accepts."""
+    def tavu_client(self) -> TavuClient:
+        """A TavuClient pointed at the sandbox, with its key."""
+    def joviam_client(self) -> JoviamClient:
+        """A JoviamClient pointed at the sandbox, with its token."""
+    def stop(self) -> None:
+        """Stops the server. Calling it again does nothing."""
+    def __enter__(self) -> Sandbox: ...
+    def __exit__(self, *args: object) -> bool: ...
