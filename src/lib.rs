@@ -38,6 +38,11 @@
 //! Every failure is a [`Error`]: API errors carry the status, method, URL, the provider's code,
 //! message and details, and never the credential. Each client keeps one connection pool, times
 //! every request out (30 s by default) and retries only when repeating a request is safe.
+//! Handlers of asynchronous objects have waiters (`wait_for_status`, `wait_for_state`,
+//! `wait_for_deletion`) taking [`WaitOptions`].
+//!
+//! The `sandbox` feature adds `sandbox::Sandbox`, a local simulator of both APIs to run the
+//! clients against without an account or a network.
 //!
 //! The `python` feature builds the Python module `vpsclient._native`; Rust users leave it off
 //! and compile no Python bindings.
@@ -68,3 +73,8 @@ pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
 pub use waiter::WaitOptions;
+
+/// The README's Rust examples, compiled as doctests so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
