@@ -74,9 +74,10 @@ impl TavuWorld {
         self.get_port(id)
     }
 
-    /// Refuses a network an instance cannot be attached to: `"public"` or a network's ID.
+    /// Refuses a network an instance cannot be attached to: `"public"` or a network's ID
+    /// (the public network's own ID, which its ports and floating IPs show, included).
     pub(super) fn check_attachable_network(&self, network: &str, field: &str) -> Result<(), Reply> {
-        if network != "public" {
+        if !is_public(network) {
             referred(&self.networks, network, field, "network")?;
         }
         Ok(())
@@ -91,7 +92,7 @@ impl TavuWorld {
         owner: &str,
         field: &str,
     ) -> Result<Port, Reply> {
-        let (network_id, subnets) = if network == "public" {
+        let (network_id, subnets) = if is_public(network) {
             (PUBLIC_NETWORK_ID, vec![self.public_subnet.clone()])
         } else {
             let subnets = self
@@ -1030,6 +1031,12 @@ impl TavuWorld {
     }
 }
 
+/// Whether `network` names the public network: by the name `"public"` instances use, or by the
+/// ID its ports, floating IPs and router gateways show.
+fn is_public(network: &str) -> bool {
+    network == "public" || network == PUBLIC_NETWORK_ID
+}
+
 fn is_router_interface(port: &Port, router_id: &str) -> bool {
     port.device_id.as_deref() == Some(router_id)
         && port.device_owner.as_deref() == Some(ROUTER_INTERFACE_OWNER)
@@ -1320,5 +1327,59 @@ fn check_rule_ports(
             "port_range_min",
             "port ranges need protocol tcp, udp, icmp or icmpv6",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::sandbox::http::Req;
+    use crate::sandbox::Settings;
+
+    fn call(
+        world: &mut TavuWorld,
+        method: &str,
+        path: &str,
+        body: &str,
+    ) -> (u16, serde_json::Value) {
+        let settings = Settings {
+            build_delay: Duration::ZERO,
+        };
+        let req = Req {
+            method: method.into(),
+            segments: path.split('/').map(str::to_owned).collect(),
+            body: body.as_bytes().to_vec(),
+        };
+        let reply = world.route(&settings, &req);
+        let body = reply.body.map_or(serde_json::Value::Null, |b| {
+            serde_json::from_slice(&b).unwrap()
+        });
+        (reply.status, body)
+    }
+
+    /// The public network's ID, as its ports show it, attaches an instance like `"public"`.
+    #[test]
+    fn the_public_network_is_attachable_by_its_id() {
+        let mut world = TavuWorld::seeded();
+        let instance = format!(
+            r#"{{"instance": {{"name": "a", "image_id": "00ed37ab-7a47-45b3-9419-543a40b3c3f2",
+                "configuration_id": "9c345ee8-9f33-49e0-80d6-73a1f766a268",
+                "networks": ["{PUBLIC_NETWORK_ID}"]}}}}"#
+        );
+        let (status, created) = call(&mut world, "POST", "compute/v1/instances", &instance);
+        assert_eq!(status, 200, "{created}");
+        assert_eq!(created["ports"][0]["network_id"], PUBLIC_NETWORK_ID);
+        let id = created["id"].as_str().unwrap();
+        let (status, port) = call(
+            &mut world,
+            "POST",
+            &format!("compute/v1/instances/{id}/interfaces"),
+            &format!(r#"{{"network_id": "{PUBLIC_NETWORK_ID}"}}"#),
+        );
+        assert_eq!(status, 200, "{port}");
+        assert_eq!(port["network_id"], PUBLIC_NETWORK_ID);
+        assert_eq!(port["ip_allocations"][0]["subnet_id"], PUBLIC_SUBNET_ID);
     }
 }
