@@ -1,5 +1,6 @@
 """Shared Python test harness: a local HTTP server in the test process that records each
-request and answers from a queue, plus the reference's example fixtures."""
+request and answers from a queue, the reference's example fixtures, and helpers for the tests
+that run against the offline sandbox (`vpsclient.Sandbox`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import json
 import re
 import pathlib
 import threading
+import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
@@ -158,3 +162,83 @@ def assert_subset(expected: Any, actual: Any, where: str = "$") -> None:
 def template_regex(template: str) -> "re.Pattern[str]":
     """A path template from `operations()` (`/disks/{}`) as a regex matching concrete paths."""
     return re.compile("^" + "/".join("[^/]+" if seg == "{}" else re.escape(seg) for seg in template.split("/")) + "$")
+
+
+# --- The offline sandbox (vpsclient.Sandbox), for tests/python/test_sandbox_*.py ----------------
+
+# Seconds asynchronous work takes in the sandbox (a build, a start): short, to keep tests fast.
+SANDBOX_BUILD_DELAY = 0.05
+# Keyword arguments for the waiters: poll often, give up long before pytest would.
+FAST_WAIT = {"timeout": 10.0, "interval": 0.02}
+
+
+@pytest.fixture
+def sandbox():
+    """A fresh sandbox for one test: a new world (starting one takes a few milliseconds), so
+    no test sees another's objects. Stopped when the test ends."""
+    with vpsclient.Sandbox(build_delay=SANDBOX_BUILD_DELAY) as sb:
+        yield sb
+
+
+class Recording:
+    """Wraps a client; every handler method that returns normally through it is noted in
+    `called` as ``(attribute, method)``, the shape of ``Client.operations()`` entries."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self.called: set[tuple[str, str]] = set()
+
+    def __getattr__(self, attribute: str) -> Any:
+        return _RecordingHandler(getattr(self._client, attribute), attribute, self.called)
+
+    def operations_called(self) -> set[tuple[str, str]]:
+        """What was called, waiters left out (they are helpers, not API operations)."""
+        return {(a, m) for a, m in self.called if not m.startswith("wait_for_")}
+
+
+class _RecordingHandler:
+    def __init__(self, handler: Any, attribute: str, called: set) -> None:
+        self._handler = handler
+        self._attribute = attribute
+        self._called = called
+
+    def __getattr__(self, method: str) -> Any:
+        function = getattr(self._handler, method)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            result = function(*args, **kwargs)
+            self._called.add((self._attribute, method))
+            return result
+
+        return call
+
+
+def poll(fetch: Any, done: Any, timeout: float = 10.0, interval: float = 0.02) -> Any:
+    """Calls `fetch()` until `done(value)` holds; returns that value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = fetch()
+        if done(value):
+            return value
+        assert time.monotonic() < deadline, f"still not there: {value!r}"
+        time.sleep(interval)
+
+
+def sandbox_request(sb: Any, provider: str, method: str, path: str,
+                    body: Optional[str] = None) -> tuple[int, Any]:
+    """One raw request to the sandbox with its credential, for what a typed client cannot send
+    (a missing required field). `path` is relative to the provider's base URL. Returns the
+    status and the decoded JSON body (None when empty)."""
+    if provider == "tavu":
+        url, authorization = sb.tavu_base_url + path, sb.tavu_key
+    else:
+        url, authorization = sb.joviam_base_url + path, f"Bearer {sb.joviam_token}"
+    request = urllib.request.Request(
+        url, method=method, data=None if body is None else body.encode(),
+        headers={"Authorization": authorization, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, payload = response.status, response.read()
+    except urllib.error.HTTPError as error:
+        status, payload = error.code, error.read()
+    return status, (json.loads(payload) if payload else None)
