@@ -592,7 +592,7 @@ macro_rules! config_setters {
 
         /// Asked between slices of every retry pause and waiter sleep; `true` stops the call
         /// with `Error::Interrupted`. The Python bindings pass a Ctrl-C check.
-        #[allow(dead_code)]
+        #[cfg(feature = "python")]
         pub(crate) fn interrupt_check(mut self, check: crate::transport::InterruptCheck) -> Self {
             self.config.interrupt = Some(check);
             self

@@ -242,3 +242,15 @@ def sandbox_request(sb: Any, provider: str, method: str, path: str,
     except urllib.error.HTTPError as error:
         status, payload = error.code, error.read()
     return status, (json.loads(payload) if payload else None)
+
+
+def assert_cases_cover(client_class: Any, cases: Any, count: int) -> None:
+    """The test cases (named `<attribute>.<method>`) and the client's declared operations are
+    the same set of `count` operations: none untested, none tested that is not declared."""
+    declared = client_class.operations()
+    assert len(declared) == count
+    names = {(attribute, method) for attribute, method, _, _ in declared}
+    assert len(names) == count, "duplicate operations declared"
+    tested = {tuple(op.split(".")) for op in cases}
+    assert names - tested == set(), "operations without a test case"
+    assert tested - names == set(), "test cases for undeclared operations"

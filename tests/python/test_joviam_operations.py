@@ -32,7 +32,7 @@ from vpsclient.joviam import (
     Virtualization,
 )
 
-from conftest import FIXTURES, assert_subset, load_fixture, template_regex
+from conftest import FIXTURES, assert_cases_cover, assert_subset, load_fixture, template_regex
 
 TOKEN = "my-joviam-token"
 
@@ -404,13 +404,7 @@ def test_operation(operation: str, api_server, joviam) -> None:
 
 
 def test_every_operation_has_a_case() -> None:
-    declared = vpsclient.JoviamClient.operations()
-    assert len(declared) == 54
-    names = {(attribute, method) for attribute, method, _, _ in declared}
-    assert len(names) == 54, "duplicate operations declared"
-    cases = {tuple(op.split(".")) for op in CASES}
-    assert names - cases == set(), "operations without a test case"
-    assert cases - names == set(), "test cases for undeclared operations"
+    assert_cases_cover(vpsclient.JoviamClient, CASES, 54)
 
 
 def test_every_fixture_has_a_case() -> None:
