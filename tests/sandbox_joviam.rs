@@ -35,7 +35,7 @@ fn start() -> (Sandbox, JoviamClient) {
 /// For tests that read a passing state (`starting`, `detaching`) with a request of its own:
 /// a build delay long enough that the state is still there when asked, even on a busy machine.
 fn start_slow() -> (Sandbox, JoviamClient) {
-    start_with(Duration::from_millis(400))
+    start_with(Duration::from_millis(800))
 }
 
 fn start_with(build_delay: Duration) -> (Sandbox, JoviamClient) {

@@ -35,8 +35,10 @@ const PUBLIC_KEY: &str =
 const SCRIPT: &str = "I2Nsb3VkLWNvbmZpZw==";
 
 fn start() -> (Sandbox, TavuClient) {
+    // Long enough that a passing state (stopping, resizing) is still there when a test reads
+    // it back with a second request, even on a busy machine.
     let sandbox = Sandbox::builder()
-        .build_delay(Duration::from_millis(50))
+        .build_delay(Duration::from_millis(300))
         .start()
         .unwrap();
     let tavu = sandbox.tavu_client().unwrap();

@@ -254,10 +254,12 @@ fn a_refused_connection_is_a_transport_error() {
 fn a_server_slower_than_the_timeout_is_a_timeout() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    // Accept and hold the connection without answering.
+    // Accept and hold the connection without answering until the client has given up, so the
+    // outcome cannot depend on how busy the machine is.
+    let (done, release) = std::sync::mpsc::channel::<()>();
     let holder = std::thread::spawn(move || {
         let (stream, _) = listener.accept().unwrap();
-        std::thread::sleep(Duration::from_millis(1500));
+        let _ = release.recv_timeout(Duration::from_secs(30));
         drop(stream);
     });
     let tavu = TavuClient::builder()
@@ -269,9 +271,15 @@ fn a_server_slower_than_the_timeout_is_a_timeout() {
         .unwrap();
     let started = Instant::now();
     let err = tavu.instances().list().unwrap_err();
-    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
-    assert!(started.elapsed() < Duration::from_secs(1));
+    let waited = started.elapsed();
+    done.send(()).unwrap();
     holder.join().unwrap();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    // The 300 ms timeout fired, well before the 30 s the server would have held on.
+    assert!(
+        waited >= Duration::from_millis(300) && waited < Duration::from_secs(10),
+        "{waited:?}"
+    );
 }
 
 #[test]

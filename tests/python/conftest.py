@@ -167,7 +167,7 @@ def template_regex(template: str) -> "re.Pattern[str]":
 # --- The offline sandbox (vpsclient.Sandbox), for tests/python/test_sandbox_*.py ----------------
 
 # Seconds asynchronous work takes in the sandbox (a build, a start): short, to keep tests fast.
-SANDBOX_BUILD_DELAY = 0.05
+SANDBOX_BUILD_DELAY = 0.3  # long enough that a passing state (stopping, resizing) is still there when read back
 # Keyword arguments for the waiters: poll often, give up long before pytest would.
 FAST_WAIT = {"timeout": 10.0, "interval": 0.02}
 

@@ -37,7 +37,7 @@ MEMORY_RANGE = {"memory": ["must be between 512MB and 64GB"]}
 def slow_sandbox() -> Iterator[vpsclient.Sandbox]:
     """For flows that read a passing state (``starting``, ``detaching``) with a request of its
     own: a build delay long enough that the state is still there when asked."""
-    with vpsclient.Sandbox(build_delay=0.2) as sb:
+    with vpsclient.Sandbox(build_delay=0.6) as sb:
         yield sb
 
 
