@@ -16,6 +16,25 @@ pub struct OperationInfo {
     pub method: &'static str,
     /// Path template relative to the base URL, e.g. `/compute/v1/instances/{}`.
     pub path: &'static str,
+    /// Names of the path parameters, in order (the leading arguments in both languages).
+    pub path_params: &'static [&'static str],
+    /// Body fields Python takes positionally after the path parameters (the required ones),
+    /// or the one argument that is the whole body.
+    pub positional: &'static [&'static str],
+    /// Every field of the request body, as the API names it; those not positional are
+    /// Python keyword arguments.
+    pub body_fields: &'static [&'static str],
+}
+
+/// A field's JSON name from its Rust identifier (`r#type` is `type`).
+pub(crate) const fn field_name(ident: &'static str) -> &'static str {
+    match ident.as_bytes() {
+        [b'r', b'#', rest @ ..] => match std::str::from_utf8(rest) {
+            Ok(name) => name,
+            Err(_) => ident,
+        },
+        _ => ident,
+    }
 }
 
 /// Serialises `value` as `{"<key>": value}`: the wrapper objects of Tavu request bodies.
@@ -74,6 +93,12 @@ macro_rules! request {
         }
 
         impl $name {
+            /// The body's field names as the API spells them, required ones first.
+            pub const FIELDS: &'static [&'static str] = &[
+                $(crate::operation::field_name(stringify!($req)),)*
+                $($(crate::operation::field_name(stringify!($opt)),)*)?
+            ];
+
             /// Creates the request from its required fields; optional fields start unset.
             #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new($($req: impl Into<$rty>),*) -> Self {
@@ -313,6 +338,7 @@ macro_rules! resource {
             ]
             [$($info)* crate::operation::OperationInfo {
                 handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+                path_params: &[$(stringify!($pp)),*], positional: &[], body_fields: &[],
             },]
             $($rest)*
         );
@@ -351,6 +377,7 @@ macro_rules! resource {
             ]
             [$($info)* crate::operation::OperationInfo {
                 handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+                path_params: &[$(stringify!($pp)),*], positional: &[], body_fields: &[],
             },]
             $($rest)*
         );
@@ -399,6 +426,7 @@ macro_rules! resource {
             ]
             [$($info)* crate::operation::OperationInfo {
                 handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+                path_params: &[$(stringify!($pp)),*], positional: &[$(stringify!($pos)),*], body_fields: $body::FIELDS,
             },]
             $($rest)*
         );
@@ -448,6 +476,7 @@ macro_rules! resource {
             ]
             [$($info)* crate::operation::OperationInfo {
                 handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
+                path_params: &[$(stringify!($pp)),*], positional: &[stringify!($arg)], body_fields: &[],
             },]
             $($rest)*
         );
@@ -536,6 +565,32 @@ macro_rules! client_resources {
                 $(
                     for op in $module::$handler::OPERATIONS {
                         all.push((stringify!($name), op.name, op.method, op.path));
+                    }
+                )*
+                all
+            }
+
+            /// The parameters of every operation, as ``(attribute, method, path_params,
+            /// positional, body_fields)`` tuples: the path parameters and required body fields
+            /// come positionally, in that order, and the other body fields are keywords.
+            #[staticmethod]
+            fn operation_parameters() -> Vec<(
+                &'static str,
+                &'static str,
+                Vec<&'static str>,
+                Vec<&'static str>,
+                Vec<&'static str>,
+            )> {
+                let mut all = Vec::new();
+                $(
+                    for op in $module::$handler::OPERATIONS {
+                        all.push((
+                            stringify!($name),
+                            op.name,
+                            op.path_params.to_vec(),
+                            op.positional.to_vec(),
+                            op.body_fields.to_vec(),
+                        ));
                     }
                 )*
                 all

@@ -83,6 +83,10 @@ class TavuClient:
     @staticmethod
     def operations() -> list[tuple[str, str, str, str]]:
         """Every operation, as ``(attribute, method, http_method, path_template)`` tuples."""
+    @staticmethod
+    def operation_parameters() -> list[tuple[str, str, list[str], list[str], list[str]]]:
+        """Every operation's parameters, as ``(attribute, method, path_params, positional,
+        body_fields)`` tuples; body fields that are not positional are keywords."""
     @property
     def instances(self) -> tavu.InstancesHandler:
         """Instances: create, list, change, delete, start, stop, resize, rebuild."""
@@ -168,6 +172,10 @@ class JoviamClient:
     @staticmethod
     def operations() -> list[tuple[str, str, str, str]]:
         """Every operation, as ``(attribute, method, http_method, path_template)`` tuples."""
+    @staticmethod
+    def operation_parameters() -> list[tuple[str, str, list[str], list[str], list[str]]]:
+        """Every operation's parameters, as ``(attribute, method, path_params, positional,
+        body_fields)`` tuples; body fields that are not positional are keywords."""
     @property
     def console_sessions(self) -> joviam.ConsoleSessionsHandler:
         """Console sessions: remote VNC or serial access to instances."""

@@ -434,5 +434,6 @@ def test_every_resource_attribute_is_declared(joviam) -> None:
     """The client's resource attributes are exactly the resources of `operations()`."""
     resources = {a for a, _, _, _ in vpsclient.JoviamClient.operations()}
     attributes = {name for name in dir(joviam)
-                  if not name.startswith("_") and name not in ("base_url", "operations")}
+                  if not name.startswith("_")
+                  and name not in ("base_url", "operations", "operation_parameters")}
     assert attributes == resources
