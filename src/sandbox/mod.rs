@@ -228,18 +228,26 @@ impl Sandbox {
 
     /// A Tavu client pointed at the sandbox with its key.
     pub fn tavu_client(&self) -> Result<TavuClient> {
-        TavuClient::builder()
-            .api_key(self.tavu_key.clone())
-            .base_url(self.tavu_base_url())
-            .build()
+        self.tavu_client_builder().build()
     }
 
     /// A Joviam client pointed at the sandbox with its token.
     pub fn joviam_client(&self) -> Result<JoviamClient> {
+        self.joviam_client_builder().build()
+    }
+
+    /// The settings of [`tavu_client`](Self::tavu_client), for callers that add their own.
+    fn tavu_client_builder(&self) -> crate::tavu::TavuClientBuilder {
+        TavuClient::builder()
+            .api_key(self.tavu_key.clone())
+            .base_url(self.tavu_base_url())
+    }
+
+    /// The settings of [`joviam_client`](Self::joviam_client), for callers that add their own.
+    fn joviam_client_builder(&self) -> crate::joviam::JoviamClientBuilder {
         JoviamClient::builder()
             .token(self.joviam_token.clone())
             .base_url(self.joviam_base_url())
-            .build()
     }
 
     /// Stops the server and waits for its threads.
@@ -445,9 +453,12 @@ pub(crate) mod python {
     }
 
     impl PySandbox {
-        fn running(&self) -> PyResult<()> {
+        /// Runs `f` on the sandbox while it is running; a stopped one raises ConfigError.
+        fn with_running<T>(&self, f: impl FnOnce(&Sandbox) -> crate::Result<T>) -> PyResult<T> {
             match self.inner.lock() {
-                Ok(guard) if guard.is_some() => Ok(()),
+                Ok(guard) if guard.is_some() => {
+                    f(guard.as_ref().expect("checked above")).map_err(crate::python::to_pyerr)
+                }
                 _ => Err(crate::python::to_pyerr(crate::Error::Config(
                     "the sandbox has been stopped".into(),
                 ))),
@@ -517,25 +528,21 @@ pub(crate) mod python {
 
         /// A TavuClient pointed at the sandbox, with its key.
         fn tavu_client(&self) -> PyResult<crate::tavu::PyTavuClient> {
-            self.running()?;
-            let client = crate::TavuClient::builder()
-                .api_key(self.tavu_key.clone())
-                .base_url(self.tavu_base_url())
-                .interrupt_check(crate::python::ctrl_c_check())
-                .build()
-                .map_err(crate::python::to_pyerr)?;
+            let client = self.with_running(|sb| {
+                sb.tavu_client_builder()
+                    .interrupt_check(crate::python::ctrl_c_check())
+                    .build()
+            })?;
             Ok(crate::tavu::PyTavuClient::from_client(client))
         }
 
         /// A JoviamClient pointed at the sandbox, with its token.
         fn joviam_client(&self) -> PyResult<crate::joviam::PyJoviamClient> {
-            self.running()?;
-            let client = crate::JoviamClient::builder()
-                .token(self.joviam_token.clone())
-                .base_url(self.joviam_base_url())
-                .interrupt_check(crate::python::ctrl_c_check())
-                .build()
-                .map_err(crate::python::to_pyerr)?;
+            let client = self.with_running(|sb| {
+                sb.joviam_client_builder()
+                    .interrupt_check(crate::python::ctrl_c_check())
+                    .build()
+            })?;
             Ok(crate::joviam::PyJoviamClient::from_client(client))
         }
 

@@ -301,15 +301,12 @@ impl JoviamWorld {
         if let Some(boot_device) = request.boot_device {
             instance.boot_device = boot_device;
         }
-        if let Some(value) = request.start_on_crash {
-            instance.start_on_crash = value;
-        }
-        if let Some(value) = request.start_on_reboot {
-            instance.start_on_reboot = value;
-        }
-        if let Some(value) = request.start_on_shutdown {
-            instance.start_on_shutdown = value;
-        }
+        apply_restart_policy(
+            &mut instance,
+            request.start_on_crash,
+            request.start_on_reboot,
+            request.start_on_shutdown,
+        );
         self.instances.push(InstanceRecord {
             instance,
             public_keys,
@@ -364,15 +361,12 @@ impl JoviamWorld {
         if let Some(virtualization) = request.virtualization {
             instance.virtualization = virtualization;
         }
-        if let Some(value) = request.start_on_crash {
-            instance.start_on_crash = value;
-        }
-        if let Some(value) = request.start_on_reboot {
-            instance.start_on_reboot = value;
-        }
-        if let Some(value) = request.start_on_shutdown {
-            instance.start_on_shutdown = value;
-        }
+        apply_restart_policy(
+            instance,
+            request.start_on_crash,
+            request.start_on_reboot,
+            request.start_on_shutdown,
+        );
         instance.updated_at = Some(fresh::now());
         if let Some(note) = request.note {
             record.note = note;
@@ -851,5 +845,23 @@ fn stopped_or_running(record: &InstanceRecord, what: &str) -> Result<bool, Reply
             "instance {} is {other}; it can only have {what} when stopped or running",
             record.instance.id
         ))),
+    }
+}
+
+/// Sets the restart flags an assemble or update request gives; unset ones keep their value.
+fn apply_restart_policy(
+    instance: &mut Instance,
+    on_crash: Option<bool>,
+    on_reboot: Option<bool>,
+    on_shutdown: Option<bool>,
+) {
+    if let Some(value) = on_crash {
+        instance.start_on_crash = value;
+    }
+    if let Some(value) = on_reboot {
+        instance.start_on_reboot = value;
+    }
+    if let Some(value) = on_shutdown {
+        instance.start_on_shutdown = value;
     }
 }
