@@ -35,7 +35,8 @@ pub enum Error {
     /// Any other non-success status (405, 409, ...).
     #[error("API error: {0}")]
     Api(Box<ApiError>),
-    /// No response came: connection refused or reset, DNS or TLS failure.
+    /// No usable response came: connection refused or reset, DNS or TLS failure, or a body
+    /// over the size limit.
     #[error("transport error: {method} {url}: {message} (after {attempts} attempt(s))")]
     Transport {
         /// HTTP method of the request.
@@ -46,6 +47,10 @@ pub enum Error {
         message: String,
         /// How many times the request was tried.
         attempts: u32,
+        /// Whether sending the request again is safe and may succeed: true for idempotent
+        /// methods, and for POST/PATCH only when no connection was made (so nothing was sent).
+        /// False for a body over the size limit.
+        retryable: bool,
     },
     /// The request did not complete within the configured timeout.
     #[error("request timed out: {method} {url}: {message} (after {attempts} attempt(s))")]
@@ -58,6 +63,9 @@ pub enum Error {
         message: String,
         /// How many times the request was tried.
         attempts: u32,
+        /// Whether sending the request again is safe: true for idempotent methods, and for
+        /// POST/PATCH only when the timeout fired before a connection was made.
+        retryable: bool,
     },
     /// The server answered with a success status but a body that does not match the model.
     #[error("{0}")]
@@ -102,7 +110,8 @@ pub enum Error {
         /// `(id, error)` for each object that failed or timed out.
         failures: Vec<(String, Error)>,
     },
-    /// The caller interrupted the call (Ctrl-C in Python) during a wait or a retry pause.
+    /// The caller interrupted the call (Ctrl-C in Python): during the exchange, a wait or a
+    /// retry pause. Nothing is retried after an interrupt.
     #[error("interrupted")]
     Interrupted,
 }
@@ -141,14 +150,18 @@ impl Error {
         }
     }
 
-    /// Whether trying again later may succeed: rate limits, server errors, timeouts and
-    /// transport failures are; bad requests, missing objects and bad arguments are not.
+    /// Whether sending the same request again is safe and may succeed.
+    ///
+    /// True only where repeating cannot do something twice: a 429 (the server did not act); a
+    /// 5xx, 408, timeout or transport failure of a GET, PUT, DELETE or HEAD; a POST or PATCH
+    /// whose connection was never made; a waiter that ran out of time. False for every other
+    /// error: a POST that may have reached the server, bodies over the size limit, redirects
+    /// that were not followed, bad requests, missing objects and bad arguments.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::RateLimit(_) | Error::Server(_) => true,
-            Error::Transport { .. } | Error::Timeout { .. } | Error::WaitTimeout { .. } => true,
-            Error::Api(e) => e.status == 408,
-            _ => false,
+            Error::Transport { retryable, .. } | Error::Timeout { retryable, .. } => *retryable,
+            Error::WaitTimeout { .. } => true,
+            other => other.api().is_some_and(|e| e.retryable),
         }
     }
 
@@ -193,6 +206,12 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// How many times the request was sent before this answer was given up on.
     pub attempts: u32,
+    /// For a redirect that was not followed (a 3xx to anything but GET/HEAD, or to another
+    /// origin), where the server pointed.
+    pub location: Option<String>,
+    /// Whether sending the request again is safe and may succeed: a 429 for any method; a
+    /// 408 or 5xx only for GET, PUT, DELETE and HEAD.
+    pub retryable: bool,
 }
 
 impl fmt::Display for ApiError {
@@ -203,6 +222,9 @@ impl fmt::Display for ApiError {
         }
         if !self.message.is_empty() {
             write!(f, ": {}", self.message)?;
+        }
+        if let Some(location) = &self.location {
+            write!(f, " (Location: {location})")?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " [request id {id}]")?;

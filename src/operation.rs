@@ -619,7 +619,7 @@ macro_rules! config_setters {
         }
 
         /// Overall time limit of one HTTP request, from connecting to reading the whole body.
-        /// Defaults to 30 seconds.
+        /// Defaults to 30 seconds; zero fails [`build`](Self::build).
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
             self.config.timeout = timeout;
             self
@@ -631,25 +631,56 @@ macro_rules! config_setters {
             self
         }
 
-        /// How many times a failed request is retried when retrying is safe (429, 502-504 on
-        /// idempotent methods, refused connections). Defaults to 2.
+        /// How many times a failed request is retried when retrying is safe (429 for any
+        /// method; 502-504 and dropped or reset connections for GET, PUT, DELETE and HEAD;
+        /// connections that were never made for any method). Defaults to 2.
         pub fn max_retries(mut self, retries: u32) -> Self {
             self.config.max_retries = retries;
             self
         }
 
         /// Largest response body accepted, in bytes; a larger one is refused rather than read
-        /// into memory. Defaults to 64 MiB.
+        /// into memory. Defaults to 64 MiB; zero fails [`build`](Self::build).
         pub fn max_response_bytes(mut self, bytes: u64) -> Self {
             self.config.max_response_bytes = bytes;
             self
         }
 
-        /// Asked between slices of every retry pause and waiter sleep; `true` stops the call
-        /// with `Error::Interrupted`. The Python bindings pass a Ctrl-C check.
+        /// Sends every request through this proxy (`http://`, `https://`, `socks4://` or
+        /// `socks5://`, credentials allowed: they are never shown), even to a loopback host.
+        /// Without this, the `ALL_PROXY`/`HTTPS_PROXY`/`HTTP_PROXY` environment variables are
+        /// used (honouring `NO_PROXY`), except for loopback hosts such as the sandbox.
+        pub fn proxy(mut self, url: impl Into<String>) -> Self {
+            self.config.proxy = crate::transport::ProxySetting::Url(url.into());
+            self
+        }
+
+        /// Uses no proxy at all, whatever the environment says.
+        pub fn no_proxy(mut self) -> Self {
+            self.config.proxy = crate::transport::ProxySetting::Off;
+            self
+        }
+
+        /// Trusts the certificates in this PEM file, or in the PEM files of this folder,
+        /// instead of the bundled Mozilla roots: for a private CA or a corporate TLS proxy.
+        /// Without it, `REQUESTS_CA_BUNDLE` or else `SSL_CERT_FILE` is read when set. A path
+        /// that holds no certificate fails [`build`](Self::build) with `Error::Config`.
+        pub fn ca_bundle(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+            self.config.ca_bundle = Some(path.into());
+            self
+        }
+
+        /// Trusts the operating system's certificate store instead of the bundled Mozilla
+        /// roots (exclusive with [`ca_bundle`](Self::ca_bundle)).
+        pub fn system_trust_store(mut self, on: bool) -> Self {
+            self.config.system_trust = on;
+            self
+        }
+
+        /// How a blocked call is stopped (the Python bindings pass a Ctrl-C check).
         #[cfg(feature = "python")]
-        pub(crate) fn interrupt_check(mut self, check: crate::transport::InterruptCheck) -> Self {
-            self.config.interrupt = Some(check);
+        pub(crate) fn interrupt(mut self, interrupt: crate::transport::Interrupt) -> Self {
+            self.config.interrupt = Some(interrupt);
             self
         }
     };

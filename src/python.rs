@@ -18,6 +18,25 @@ use crate::error::Error;
 /// Fields whose values are secrets: shown as `'***'` by `repr`, readable as attributes.
 const SECRET_FIELDS: &[&str] = &["password", "private_key", "token"];
 
+/// Whether an argument or field name holds a secret, whose value no message may echo.
+pub(crate) fn is_secret_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "password",
+        "private_key",
+        "token",
+        "secret",
+        "api_key",
+        "passphrase",
+    ]
+    .iter()
+    .any(|s| name.contains(s))
+}
+
+/// Deepest nesting of lists, dicts and models accepted in an argument. Far beyond any
+/// request body of either API, and far below what could exhaust the stack.
+const MAX_ARGUMENT_DEPTH: usize = 64;
+
 /// Adds class `T` to the module as `<prefix><name>`; `vpsclient.tavu` and `vpsclient.joviam`
 /// re-export them without the prefix, so both providers can have an `Instance`.
 pub(crate) fn add_class<T: PyTypeInfo>(
@@ -72,7 +91,7 @@ fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         Error::Config(_) => "ConfigError",
         Error::Interrupted => {
             return Ok(pyo3::exceptions::PyKeyboardInterrupt::new_err(
-                "interrupted while waiting",
+                "interrupted: the call was abandoned and nothing was retried",
             ))
         }
         Error::WaitTimeout {
@@ -126,6 +145,7 @@ fn build_exception(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             kwargs.set_item("details", details)?;
             kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
             kwargs.set_item("request_id", &api.request_id)?;
+            kwargs.set_item("location", &api.location)?;
             kwargs.set_item("attempts", api.attempts)?;
             match other {
                 Error::BadRequest(_) => "BadRequestError",
@@ -185,18 +205,32 @@ pub(crate) fn body_from_args<T: DeserializeOwned>(
         }
     }
     serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
+        let path = e.path().to_string();
         to_pyerr(Error::InvalidArgument(format!(
-            "{operation}: {}: {}",
-            e.path(),
-            e.inner()
+            "{operation}: {path}: {}",
+            describe_serde_error(&path, &e.inner().to_string())
         )))
     })
+}
+
+/// A deserialisation message fit to show: for a secret field the value serde quotes is cut
+/// out, keeping what was expected.
+fn describe_serde_error(path: &str, message: &str) -> String {
+    if !is_secret_name(path) {
+        return message.to_owned();
+    }
+    match message.split_once(", expected ") {
+        Some((_, expected)) => format!(
+            "not accepted (expected {expected}); the value is not shown because it is a secret"
+        ),
+        None => "not accepted; the value is not shown because it is a secret".to_owned(),
+    }
 }
 
 /// Reads a string path parameter; anything but a `str` raises `InvalidArgumentError`.
 pub(crate) fn path_str(operation: &str, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     match value.cast::<PyString>() {
-        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Ok(s) => py_str(s, &format!("{operation}: {name}")),
         Err(_) => Err(invalid(format!(
             "{operation}: {name}: expected a str, not {}",
             value.get_type().name()?
@@ -238,14 +272,25 @@ pub(crate) fn body_from_value<T: DeserializeOwned>(
         };
         to_pyerr(Error::InvalidArgument(format!(
             "{operation}: {at}: {}",
-            e.inner()
+            describe_serde_error(&at, &e.inner().to_string())
         )))
     })
 }
 
 /// Converts a Python argument (None, bool, int, float, str, list, tuple, dict, or a model
 /// object) to JSON.
+///
+/// Cannot crash on hostile input: nesting deeper than [`MAX_ARGUMENT_DEPTH`], a list or dict
+/// that contains itself, a `to_dict()` that returns its own object, strings that are not
+/// valid Unicode (lone surrogates) and non-finite floats all raise `InvalidArgumentError`
+/// naming the argument and the place inside it. Values of secret fields are never echoed.
 pub(crate) fn py_to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+    let mut path = Vec::new();
+    to_json(value, field, &mut path)
+}
+
+/// [`py_to_json`] with the containers on the way down (`path`), for depth and cycle checks.
+fn to_json(value: &Bound<'_, PyAny>, field: &str, path: &mut Vec<usize>) -> PyResult<Value> {
     if value.is_none() {
         return Ok(Value::Null);
     }
@@ -264,36 +309,85 @@ pub(crate) fn py_to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Valu
     if let Ok(f) = value.cast::<PyFloat>() {
         return serde_json::Number::from_f64(f.value())
             .map(Value::Number)
-            .ok_or_else(|| invalid(format!("{field}: {} cannot be sent as JSON", f.value())));
+            .ok_or_else(|| {
+                let shown = if is_secret_name(field) {
+                    "the value".to_owned()
+                } else {
+                    f.value().to_string()
+                };
+                invalid(format!(
+                    "{field}: {shown} cannot be sent as JSON (not finite)"
+                ))
+            });
     }
     if let Ok(s) = value.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return Ok(Value::String(py_str(s, field)?));
     }
-    if let Ok(dict) = value.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in dict.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| invalid(format!("{field}: dict keys must be strings")))?;
-            let json = py_to_json(&v, &format!("{field}.{key}"))?;
-            map.insert(key, json);
+    let is_container = value.is_instance_of::<PyDict>()
+        || value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>();
+    let to_dict = if is_container {
+        None
+    } else {
+        match value.getattr("to_dict") {
+            Ok(method) => Some(method),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "{field}: a value of type {} cannot be sent as JSON",
+                    value.get_type().name()?
+                )))
+            }
         }
-        return Ok(Value::Object(map));
+    };
+    // Containers and models: check depth and cycles before going down.
+    let id = value.as_ptr() as usize;
+    if path.contains(&id) {
+        return Err(invalid(format!(
+            "{field}: the value contains itself (a reference cycle), so it cannot be sent as JSON"
+        )));
     }
-    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+    if path.len() >= MAX_ARGUMENT_DEPTH {
+        return Err(invalid(format!(
+            "{field}: nested more than {MAX_ARGUMENT_DEPTH} levels deep; no request body of either API is"
+        )));
+    }
+    path.push(id);
+    let result = (|| {
+        if let Some(to_dict) = to_dict {
+            let dict = to_dict.call0()?;
+            return to_json(&dict, field, path);
+        }
+        if let Ok(dict) = value.cast::<PyDict>() {
+            let mut map = Map::new();
+            for (k, v) in dict.iter() {
+                let Ok(key) = k.cast::<PyString>() else {
+                    return Err(invalid(format!("{field}: dict keys must be strings")));
+                };
+                let key = py_str(key, &format!("{field} (a key)"))?;
+                let json = to_json(&v, &format!("{field}.{key}"), path)?;
+                map.insert(key, json);
+            }
+            return Ok(Value::Object(map));
+        }
         let mut items = Vec::new();
         for (i, item) in value.try_iter()?.enumerate() {
-            items.push(py_to_json(&item?, &format!("{field}[{i}]"))?);
+            items.push(to_json(&item?, &format!("{field}[{i}]"), path)?);
         }
-        return Ok(Value::Array(items));
+        Ok(Value::Array(items))
+    })();
+    path.pop();
+    result
+}
+
+/// A Python `str` as Rust text; one that cannot be encoded as UTF-8 (a lone surrogate such as
+/// `"\udc80"`) raises `InvalidArgumentError` naming `what`.
+pub(crate) fn py_str(s: &Bound<'_, PyString>, what: &str) -> PyResult<String> {
+    match s.to_cow() {
+        Ok(text) => Ok(text.into_owned()),
+        Err(_) => Err(invalid(format!(
+            "{what}: the string holds characters that cannot be encoded as UTF-8 (a lone surrogate such as '\\udc80')"
+        ))),
     }
-    if let Ok(to_dict) = value.getattr("to_dict") {
-        return py_to_json(&to_dict.call0()?, field);
-    }
-    Err(invalid(format!(
-        "{field}: a value of type {} cannot be sent as JSON",
-        value.get_type().name()?
-    )))
 }
 
 fn invalid(message: String) -> PyErr {
@@ -381,10 +475,29 @@ fn repr_value(value: &Value, depth: usize) -> String {
     }
 }
 
-/// The interrupt check of Python clients: runs Python's signal handlers (only the main thread
-/// receives signals) and reports whether one raised, e.g. KeyboardInterrupt on Ctrl-C.
-pub(crate) fn ctrl_c_check() -> crate::transport::InterruptCheck {
-    std::sync::Arc::new(|| Python::attach(|py| py.check_signals().is_err()))
+/// The thread Python delivers signals to, recorded when the module is imported there.
+static MAIN_THREAD: std::sync::OnceLock<std::thread::ThreadId> = std::sync::OnceLock::new();
+
+/// Records the current thread as Python's main thread if it is.
+fn note_main_thread(py: Python<'_>) -> PyResult<()> {
+    let threading = py.import("threading")?;
+    let current = threading.call_method0("current_thread")?;
+    let main = threading.call_method0("main_thread")?;
+    if current.is(&main) {
+        let _ = MAIN_THREAD.set(std::thread::current().id());
+    }
+    Ok(())
+}
+
+/// The interrupt of Python clients. Calls on Python's main thread (the only one that receives
+/// signals) run their exchange on a helper thread and run Python's signal handlers every
+/// 50 ms; one that raised (KeyboardInterrupt on Ctrl-C) stops the call. Calls on other
+/// threads run inline.
+pub(crate) fn ctrl_c_interrupt() -> crate::transport::Interrupt {
+    crate::transport::Interrupt {
+        applies: std::sync::Arc::new(|| MAIN_THREAD.get() == Some(&std::thread::current().id())),
+        check: std::sync::Arc::new(|| Python::attach(|py| py.check_signals().is_err())),
+    }
 }
 
 /// Waiter settings from Python seconds, refusing negative, NaN and infinite values.
@@ -410,14 +523,14 @@ pub(crate) enum Ids {
 /// Reads a waiter's first argument: a `str`, or a list or tuple of `str`.
 pub(crate) fn one_or_many_ids(operation: &str, value: &Bound<'_, PyAny>) -> PyResult<Ids> {
     if let Ok(s) = value.cast::<PyString>() {
-        return Ok(Ids::One(s.to_cow()?.into_owned()));
+        return Ok(Ids::One(py_str(s, operation)?));
     }
     if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
         let mut ids = Vec::new();
         for item in value.try_iter()? {
             let item = item?;
             match item.cast::<PyString>() {
-                Ok(s) => ids.push(s.to_cow()?.into_owned()),
+                Ok(s) => ids.push(py_str(s, operation)?),
                 Err(_) => return Err(invalid(format!("{operation}: every ID must be a str"))),
             }
         }
@@ -439,6 +552,7 @@ pub(crate) fn py_quote(s: &str) -> String {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    note_main_thread(m.py())?;
     crate::tavu::register_python(m)?;
     crate::joviam::register_python(m)?;
     add_class::<crate::sandbox::python::PySandbox>(m, "", "Sandbox")?;

@@ -1,11 +1,30 @@
 //! The one HTTP transport both providers share: connection reuse, auth headers, timeouts,
-//! retries, error mapping and decoding of bodies straight into typed results.
+//! redirects, retries, interrupts, error mapping and decoding of bodies straight into typed
+//! results.
+//!
+//! The rules, in one place:
+//! - **Redirects.** A 3xx answer to anything but GET/HEAD is never followed: the call fails
+//!   with [`Error::Api`] carrying the status and the `Location`, and the request was sent once.
+//!   A GET/HEAD follows at most [`MAX_REDIRECTS`] redirects, only within the same origin
+//!   (scheme, host and port), with every header the client sends; a redirect to another origin
+//!   is not followed, so nothing reaches that origin.
+//! - **Repeating a request.** POST and PATCH are repeated only when no connection was made
+//!   for the attempt (refused, DNS failure, connect timeout) or the server answered 429. GET,
+//!   PUT, DELETE and HEAD are also repeated after a reset or close before or during the
+//!   response, and after a 502, 503 or 504. Always within `max_retries` and one time budget.
+//!   [`Error::is_retryable`] says the same thing about the final error.
+//! - **Interrupts.** With an interrupt check set (the Python bindings set one), a call made on
+//!   the thread the check watches runs its exchange on a helper thread and polls the check
+//!   every [`SLEEP_SLICE`], so Ctrl-C stops it within about 50 ms wherever it is blocked. The
+//!   abandoned exchange's connection is never reused for anything else, and nothing is retried.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
-use ureq::http::{header, HeaderName, HeaderValue, Method, Request};
+use ureq::http::{header, HeaderName, HeaderValue, Method, Request, Uri};
 
 use crate::error::{ApiError, DecodeError, Error, Result};
 
@@ -17,7 +36,10 @@ pub(crate) struct ClientConfig {
     pub connect_timeout: Duration,
     pub max_retries: u32,
     pub max_response_bytes: u64,
-    pub interrupt: Option<InterruptCheck>,
+    pub interrupt: Option<Interrupt>,
+    pub proxy: ProxySetting,
+    pub ca_bundle: Option<PathBuf>,
+    pub system_trust: bool,
 }
 
 impl ClientConfig {
@@ -29,8 +51,24 @@ impl ClientConfig {
             max_retries: DEFAULT_MAX_RETRIES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             interrupt: None,
+            proxy: ProxySetting::Environment,
+            ca_bundle: None,
+            system_trust: false,
         }
     }
+}
+
+/// Where requests go through: the environment's `*_PROXY` variables, nowhere, or one proxy.
+#[derive(Clone, Default)]
+pub(crate) enum ProxySetting {
+    /// `ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY`, honouring `NO_PROXY`; never for a loopback
+    /// base URL.
+    #[default]
+    Environment,
+    /// No proxy at all.
+    Off,
+    /// This proxy URL (it may hold credentials, so it is never echoed).
+    Url(String),
 }
 
 /// Default overall timeout of one request.
@@ -41,30 +79,51 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// Default cap on the size of a response body (64 MiB).
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+/// Most redirects a GET or HEAD follows (within its origin).
+pub const MAX_REDIRECTS: u32 = 5;
+/// Longest request URL sent; a longer one is refused before anything goes out (servers answer
+/// 414 or drop the connection somewhere above 8 KiB).
+pub const MAX_URL_BYTES: usize = 8192;
 
 /// Longest wait a `Retry-After` header can impose before a retry.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// First backoff delay; doubles on every further attempt.
 const BACKOFF_BASE: Duration = Duration::from_millis(250);
-/// Longest uninterrupted sleep: how quickly an interrupt is noticed.
+/// Longest uninterrupted sleep or wait: how quickly an interrupt is noticed.
 const SLEEP_SLICE: Duration = Duration::from_millis(50);
 /// How many bytes of a body an error message quotes.
 const EXCERPT_BYTES: usize = 200;
+/// Secrets shorter than this are not searched for in server text (they would match by chance).
+const MIN_REDACTED_LEN: usize = 4;
 
 /// One connection pool, base URL and set of auth headers; cheap to share behind an `Arc`.
 pub(crate) struct Transport {
-    agent: ureq::Agent,
+    shared: Arc<Shared>,
     base_url: String,
-    headers: Vec<(HeaderName, HeaderValue)>,
     max_retries: u32,
-    max_response_bytes: u64,
     timeout: Duration,
-    interrupt: Option<InterruptCheck>,
+    interrupt: Option<Interrupt>,
 }
 
-/// Asked between slices of every sleep: true stops the call with [`Error::Interrupted`]. The
-/// Python bindings use it to honour Ctrl-C.
-pub(crate) type InterruptCheck = std::sync::Arc<dyn Fn() -> bool + Send + Sync>;
+/// What an exchange needs, shareable with the helper thread of an interruptible call.
+struct Shared {
+    agent: ureq::Agent,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    origin: Origin,
+    max_response_bytes: u64,
+    /// Credential values, masked wherever server text is quoted.
+    secrets: Vec<String>,
+}
+
+/// How the Python bindings (or any embedder) stop a blocked call.
+#[derive(Clone)]
+pub(crate) struct Interrupt {
+    /// Whether interrupts can reach the calling thread (Python delivers signals to its main
+    /// thread only); calls on other threads run inline.
+    pub applies: Arc<dyn Fn() -> bool + Send + Sync>,
+    /// Asked every [`SLEEP_SLICE`]: true stops the call with [`Error::Interrupted`].
+    pub check: Arc<dyn Fn() -> bool + Send + Sync>,
+}
 
 impl fmt::Debug for Transport {
     // Hand-written so the auth headers can never be printed.
@@ -84,42 +143,139 @@ struct Reply {
     request_id: Option<String>,
 }
 
+/// What one attempt (with its same-origin redirect hops) came to.
+enum Outcome {
+    /// A success status.
+    Reply(Reply),
+    /// An error status, or a redirect that was not followed.
+    Api(ApiError),
+    /// No usable response. `connected` says whether a connection was made (a request may
+    /// have reached the server).
+    Failed { err: ureq::Error, connected: bool },
+}
+
+/// Scheme, host and port: what a redirect must keep to be followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Origin {
+    scheme: String,
+    host: String,
+    port: u16,
+}
+
+impl Origin {
+    fn of(uri: &Uri) -> Option<Origin> {
+        let scheme = uri.scheme_str()?.to_ascii_lowercase();
+        let port = uri
+            .port_u16()
+            .unwrap_or(if scheme == "https" { 443 } else { 80 });
+        Some(Origin {
+            host: uri.host()?.to_ascii_lowercase(),
+            scheme,
+            port,
+        })
+    }
+}
+
 /// Why a body could not be decoded: the field path and the message.
 pub(crate) struct DecodeFailure {
     path: String,
     message: String,
 }
 
+/// Checks a credential before it goes into a header: printable ASCII without spaces, so it
+/// can neither break the header nor be silently re-encoded. The message names the parameter,
+/// never the value.
+pub(crate) fn check_credential(param: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::Config(format!("{param} must not be empty")));
+    }
+    if let Some(bad) = value.chars().find(|c| !c.is_ascii_graphic()) {
+        let what = if bad.is_ascii_whitespace() {
+            "white space".to_owned()
+        } else if bad.is_ascii_control() {
+            "a control character".to_owned()
+        } else {
+            "a character outside printable ASCII".to_owned()
+        };
+        return Err(Error::Config(format!(
+            "{param} holds {what}; a credential is printable ASCII without spaces (the value is not shown)"
+        )));
+    }
+    Ok(())
+}
+
 impl Transport {
-    /// Builds the agent. `headers` are sent with every request (auth, team); their values are
-    /// validated here so a credential holding CR or LF is refused before anything is sent.
-    pub(crate) fn new(config: ClientConfig, headers: Vec<(&'static str, String)>) -> Result<Self> {
-        let base_url = validate_base_url(&config.base_url)?;
+    /// Builds the agent. `headers` are sent with every request (auth, team); `secrets` are
+    /// the credential values, masked wherever the server's text is quoted.
+    pub(crate) fn new(
+        config: ClientConfig,
+        headers: Vec<(&'static str, String)>,
+        secrets: Vec<String>,
+    ) -> Result<Self> {
+        let (base_url, base_uri) = validate_base_url(&config.base_url)?;
+        if config.timeout.is_zero() {
+            return Err(Error::Config("timeout must be more than zero".into()));
+        }
+        if config.connect_timeout.is_zero() {
+            return Err(Error::Config(
+                "connect_timeout must be more than zero".into(),
+            ));
+        }
+        if config.max_response_bytes == 0 {
+            return Err(Error::Config(
+                "max_response_bytes must be at least 1 (no response could be read)".into(),
+            ));
+        }
         let mut header_values = Vec::with_capacity(headers.len());
         for (name, value) in headers {
             let mut hv = HeaderValue::from_str(&value).map_err(|_| {
                 // The value is the credential: never echo it.
                 Error::Config(format!(
-                    "the value for the {name} header holds characters that cannot be sent in an HTTP header (such as CR or LF)"
+                    "the value for the {name} header holds characters that cannot be sent in an HTTP header"
                 ))
             })?;
             hv.set_sensitive(true);
             header_values.push((HeaderName::from_static(name), hv));
         }
+        let host = base_uri.host().unwrap_or_default();
+        let proxy = match &config.proxy {
+            ProxySetting::Off => None,
+            ProxySetting::Url(url) => Some(ureq::Proxy::new(url).map_err(|_| {
+                Error::Config(
+                    "proxy is not a valid proxy URL (http://, https://, socks4:// or socks5://; the value is not shown)"
+                        .into(),
+                )
+            })?),
+            ProxySetting::Environment if is_loopback(host) => None,
+            ProxySetting::Environment => ureq::Proxy::try_from_env(),
+        };
         let agent_config = ureq::Agent::config_builder()
             // We read the provider's error JSON ourselves.
             .http_status_as_error(false)
+            // Redirects are ours to follow (see the module docs): ureq would turn a POST into
+            // a GET and send custom headers to other hosts.
+            .max_redirects(0)
             .timeout_global(Some(config.timeout))
             .timeout_connect(Some(config.connect_timeout))
             .user_agent(concat!("vpsclient/", env!("CARGO_PKG_VERSION")))
             .accept("application/json")
+            .proxy(proxy)
+            .tls_config(tls_config(&config)?)
             .build();
         Ok(Transport {
-            agent: agent_config.new_agent(),
+            shared: Arc::new(Shared {
+                agent: agent_config.new_agent(),
+                headers: header_values,
+                origin: Origin::of(&base_uri)
+                    .ok_or_else(|| Error::Config("base URL has no host".into()))?,
+                max_response_bytes: config.max_response_bytes,
+                secrets: secrets
+                    .into_iter()
+                    .filter(|s| s.len() >= MIN_REDACTED_LEN)
+                    .collect(),
+            }),
             base_url,
-            headers: header_values,
             max_retries: config.max_retries,
-            max_response_bytes: config.max_response_bytes,
             timeout: config.timeout,
             interrupt: config.interrupt,
         })
@@ -141,7 +297,13 @@ impl Transport {
         decode: impl Fn(&[u8]) -> Result<R, DecodeFailure>,
     ) -> Result<R> {
         let url = format!("{}{}", self.base_url, path);
-        let reply = self.send_with_retries(&method, &url, body)?;
+        if url.len() > MAX_URL_BYTES {
+            return Err(Error::InvalidArgument(format!(
+                "the request URL would be {} bytes long, over the limit of {MAX_URL_BYTES}: a path parameter is too long (nothing was sent)",
+                url.len()
+            )));
+        }
+        let reply = self.send_with_retries(&method, &url, body.map(Arc::from))?;
         decode(&reply.body).map_err(|failure| {
             Error::Decode(Box::new(DecodeError {
                 status: reply.status,
@@ -149,7 +311,7 @@ impl Transport {
                 url: url.clone(),
                 path: failure.path,
                 message: failure.message,
-                excerpt: excerpt(&reply.body),
+                excerpt: self.shared.redact(&excerpt(&reply.body)),
                 request_id: reply.request_id,
             }))
         })
@@ -159,44 +321,46 @@ impl Transport {
         &self,
         method: &Method,
         url: &str,
-        body: Option<Vec<u8>>,
+        body: Option<Arc<[u8]>>,
     ) -> Result<Reply> {
         let started = Instant::now();
         // Retries share one budget of wall time, so a retried call cannot take many timeouts.
         let budget = self.timeout * (self.max_retries + 1);
-        let idempotent = matches!(
-            *method,
-            Method::GET | Method::PUT | Method::DELETE | Method::HEAD
-        );
+        let idempotent = is_idempotent(method);
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
             let retries_left = attempt <= self.max_retries;
-            let wait = match self.send_once(method, url, body.as_deref()) {
-                Ok(Ok(reply)) => return Ok(reply),
-                Ok(Err(mut api)) => {
+            let wait = match self.attempt(method, url, &body)? {
+                Outcome::Reply(reply) => return Ok(reply),
+                Outcome::Api(mut api) => {
                     api.attempts = attempt;
-                    // 429 means the server did not act; 502-504 are only safe to repeat for
-                    // idempotent methods, since a POST may have been carried out.
-                    let retryable =
-                        api.status == 429 || (idempotent && matches!(api.status, 502..=504));
                     let wait = api
                         .retry_after
                         .map(|d| d.min(MAX_RETRY_AFTER))
                         .unwrap_or_else(|| backoff(attempt));
-                    if !(retryable && retries_left && started.elapsed() + wait < budget) {
+                    // 429 means the server did not act; 502-504 are only safe to repeat for
+                    // idempotent methods, since a POST may have been carried out.
+                    let repeat =
+                        api.status == 429 || (idempotent && (502..=504).contains(&api.status));
+                    if !(repeat && retries_left && started.elapsed() + wait < budget) {
                         return Err(Error::from_api(api));
                     }
                     wait
                 }
-                Err(err) => {
-                    // A connection that was never made carried no request: safe for any method.
+                Outcome::Failed { err, connected } => {
                     let wait = backoff(attempt);
-                    if !(is_connect_failure(&err)
-                        && retries_left
-                        && started.elapsed() + wait < budget)
-                    {
-                        return Err(transport_error(method, url, err, attempt));
+                    let repeat = if idempotent {
+                        is_transient(&err)
+                    } else {
+                        // Only when nothing can have been sent.
+                        !connected && is_connect_failure(&err)
+                    };
+                    if !(repeat && retries_left && started.elapsed() + wait < budget) {
+                        let retryable = is_safe_to_repeat(&err, idempotent, connected);
+                        return Err(self
+                            .shared
+                            .transport_error(method, url, err, attempt, retryable));
                     }
                     wait
                 }
@@ -205,13 +369,56 @@ impl Transport {
         }
     }
 
+    /// One attempt. On a thread the interrupt check watches, the exchange runs on a helper
+    /// thread while this one polls the check, so an interrupt is noticed wherever the exchange
+    /// is blocked (connect, send, receive). Elsewhere it runs inline.
+    fn attempt(&self, method: &Method, url: &str, body: &Option<Arc<[u8]>>) -> Result<Outcome> {
+        let Some(interrupt) = self.interrupt.as_ref().filter(|i| (i.applies)()) else {
+            return Ok(self.shared.exchange(method, url, body.as_deref()));
+        };
+        let (tx, rx) = mpsc::sync_channel(1);
+        let shared = Arc::clone(&self.shared);
+        let (method_owned, url_owned, body_owned) = (method.clone(), url.to_owned(), body.clone());
+        let spawned = std::thread::Builder::new()
+            .name("vpsclient-call".into())
+            .spawn(move || {
+                let outcome = shared.exchange(&method_owned, &url_owned, body_owned.as_deref());
+                // The receiver is gone when the call was interrupted; the outcome (and with it
+                // the connection, unless its body was read to the end) is dropped.
+                let _ = tx.send(outcome);
+            });
+        if spawned.is_err() {
+            // No thread to be had: run inline, without interrupts.
+            return Ok(self.shared.exchange(method, url, body.as_deref()));
+        }
+        loop {
+            match rx.recv_timeout(SLEEP_SLICE) {
+                Ok(outcome) => return Ok(outcome),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if (interrupt.check)() {
+                        return Err(Error::Interrupted);
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(Error::Transport {
+                        method: method.to_string(),
+                        url: url.to_owned(),
+                        message: "the request's worker thread stopped unexpectedly".into(),
+                        attempts: 1,
+                        retryable: false,
+                    })
+                }
+            }
+        }
+    }
+
     /// Sleeps without holding anything, in short slices, so a Python caller's Ctrl-C stops a
     /// retry pause or a waiter promptly ([`Error::Interrupted`]).
     pub(crate) fn sleep(&self, duration: Duration) -> Result<()> {
         let until = Instant::now() + duration;
         loop {
-            if let Some(interrupted) = &self.interrupt {
-                if interrupted() {
+            if let Some(interrupt) = &self.interrupt {
+                if (interrupt.check)() {
                     return Err(Error::Interrupted);
                 }
             }
@@ -222,15 +429,73 @@ impl Transport {
             std::thread::sleep((until - now).min(SLEEP_SLICE));
         }
     }
+}
 
-    /// One HTTP exchange. The outer `Result` is the transport; the inner one is success status
-    /// versus error status.
+impl Shared {
+    /// One attempt: the request, and for GET/HEAD the same-origin redirects it leads to.
+    fn exchange(&self, method: &Method, url: &str, body: Option<&[u8]>) -> Outcome {
+        let follows = matches!(*method, Method::GET | Method::HEAD);
+        let mut current = url.to_owned();
+        let mut hops = 0;
+        loop {
+            let (status, location, request_id) = match self.send_once(method, &current, body) {
+                Ok(Hop::Done(outcome)) => return outcome,
+                Ok(Hop::Redirect {
+                    status,
+                    location,
+                    request_id,
+                }) => (status, location, request_id),
+                Err(err) => {
+                    let connected = hops > 0 || !is_connect_failure(&err);
+                    return Outcome::Failed { err, connected };
+                }
+            };
+            let target = resolve_location(&current, &location);
+            let refusal = if !follows {
+                Some(format!(
+                    "the server redirected this {method}; only GET and HEAD follow redirects, so it was not followed (the request was sent once)"
+                ))
+            } else if target.as_ref().and_then(Origin::of).as_ref() != Some(&self.origin) {
+                Some(
+                    "the server redirected to another origin; redirects are followed only within the base URL's scheme, host and port, so nothing was sent there"
+                        .to_owned(),
+                )
+            } else if hops >= MAX_REDIRECTS {
+                Some(format!("more than {MAX_REDIRECTS} redirects in a row"))
+            } else {
+                None
+            };
+            match (refusal, target) {
+                (None, Some(target)) => {
+                    current = target.to_string();
+                    hops += 1;
+                }
+                (refusal, _) => {
+                    return Outcome::Api(ApiError {
+                        status,
+                        method: method.to_string(),
+                        url: current,
+                        code: None,
+                        message: refusal.unwrap_or_default(),
+                        details: None,
+                        retry_after: None,
+                        request_id,
+                        attempts: 1,
+                        location: Some(self.redact(&strip_userinfo(&location))),
+                        retryable: false,
+                    })
+                }
+            }
+        }
+    }
+
+    /// One HTTP exchange, no redirect followed.
     fn send_once(
         &self,
         method: &Method,
         url: &str,
         body: Option<&[u8]>,
-    ) -> Result<Result<Reply, ApiError>, ureq::Error> {
+    ) -> Result<Hop, ureq::Error> {
         let mut builder = Request::builder().method(method.clone()).uri(url);
         for (name, value) in &self.headers {
             builder = builder.header(name, value);
@@ -239,7 +504,7 @@ impl Transport {
             builder = builder.header(header::CONTENT_TYPE, "application/json");
         }
         let request = builder
-            .body(body.unwrap_or_default().to_vec())
+            .body(body.unwrap_or_default())
             .map_err(ureq::Error::Http)?;
         let mut response = self.agent.run(request)?;
         let status = response.status().as_u16();
@@ -249,62 +514,267 @@ impl Transport {
             .get(header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
         let bytes = response
             .body_mut()
             .with_config()
             .limit(self.max_response_bytes)
             .read_to_vec()?;
         if (200..300).contains(&status) {
-            return Ok(Ok(Reply {
+            return Ok(Hop::Done(Outcome::Reply(Reply {
                 status,
                 body: bytes,
                 request_id,
-            }));
+            })));
         }
-        Ok(Err(parse_api_error(
+        if let (301 | 302 | 303 | 307 | 308, Some(location)) = (status, location) {
+            return Ok(Hop::Redirect {
+                status,
+                location,
+                request_id,
+            });
+        }
+        let mut api = parse_api_error(
             status,
             method.as_str(),
             url,
             &bytes,
             retry_after,
             request_id,
-        )))
+        );
+        api.message = self.redact(&api.message);
+        if let Some(details) = &mut api.details {
+            self.redact_json(details);
+        }
+        api.retryable =
+            status == 429 || (is_idempotent(method) && (status == 408 || status >= 500));
+        Ok(Hop::Done(Outcome::Api(api)))
+    }
+
+    /// `text` with every credential replaced by `***`: a server that echoes the key in an
+    /// error body must not put it into a message or a log.
+    fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for secret in &self.secrets {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "***");
+            }
+        }
+        out
+    }
+
+    fn redact_json(&self, value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => *s = self.redact(s),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.redact_json(v)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.redact_json(v)),
+            _ => {}
+        }
+    }
+
+    fn transport_error(
+        &self,
+        method: &Method,
+        url: &str,
+        err: ureq::Error,
+        attempts: u32,
+        retryable: bool,
+    ) -> Error {
+        match transport_error(method, url, err, attempts, retryable) {
+            Error::Transport {
+                method,
+                url,
+                message,
+                attempts,
+                retryable,
+            } => Error::Transport {
+                method,
+                url,
+                message: self.redact(&message),
+                attempts,
+                retryable,
+            },
+            other => other,
+        }
     }
 }
 
-/// Checks the base URL and returns it without a trailing slash.
-///
-/// HTTPS is required unless the host is loopback (local tests and the sandbox), so a typo
-/// cannot send the credential in clear text across a network.
-fn validate_base_url(raw: &str) -> Result<String> {
-    let trimmed = raw.trim_end_matches('/');
-    let uri: ureq::http::Uri = trimmed
+/// One hop of an exchange: done, or a redirect to decide on.
+enum Hop {
+    Done(Outcome),
+    Redirect {
+        status: u16,
+        location: String,
+        request_id: Option<String>,
+    },
+}
+
+fn is_idempotent(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::GET | Method::PUT | Method::DELETE | Method::HEAD
+    )
+}
+
+/// Resolves a `Location` against the URL it answered: absolute, scheme-relative (`//host/x`),
+/// absolute-path (`/x`) or relative (`x`) references.
+fn resolve_location(current: &str, location: &str) -> Option<Uri> {
+    let location = location.trim();
+    if location.contains("://") {
+        return location.parse().ok();
+    }
+    let base: Uri = current.parse().ok()?;
+    let scheme = base.scheme_str()?;
+    let authority = base.authority()?.as_str();
+    if let Some(rest) = location.strip_prefix("//") {
+        return format!("{scheme}://{rest}").parse().ok();
+    }
+    if location.starts_with('/') {
+        return format!("{scheme}://{authority}{location}").parse().ok();
+    }
+    let dir = base.path().rsplit_once('/').map_or("", |(dir, _)| dir);
+    format!("{scheme}://{authority}{dir}/{location}")
         .parse()
-        .map_err(|e| Error::Config(format!("base URL {trimmed:?} is not a valid URL: {e}")))?;
-    let host = uri
-        .host()
-        .ok_or_else(|| Error::Config(format!("base URL {trimmed:?} has no host")))?;
-    if uri.query().is_some() || trimmed.contains('#') {
+        .ok()
+}
+
+/// A URL without `user:password@`, for messages.
+fn strip_userinfo(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..end].rfind('@') {
+                Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+                None => url.to_owned(),
+            }
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// The TLS trust: `ca_bundle` (or `REQUESTS_CA_BUNDLE`, or `SSL_CERT_FILE`) when given, the
+/// operating system's store when asked, and the bundled Mozilla roots otherwise.
+fn tls_config(config: &ClientConfig) -> Result<ureq::tls::TlsConfig> {
+    let from_env = || {
+        ["REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"]
+            .iter()
+            .find_map(|var| {
+                std::env::var_os(var)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| (*var, PathBuf::from(v)))
+            })
+    };
+    let roots = match (&config.ca_bundle, config.system_trust) {
+        (Some(_), true) => {
+            return Err(Error::Config(
+                "ca_bundle and system_trust exclude each other: pick one".into(),
+            ))
+        }
+        (Some(path), false) => {
+            ureq::tls::RootCerts::Specific(Arc::new(load_pem_certs("ca_bundle", path)?))
+        }
+        (None, true) => ureq::tls::RootCerts::PlatformVerifier,
+        (None, false) => match from_env() {
+            Some((var, path)) => {
+                ureq::tls::RootCerts::Specific(Arc::new(load_pem_certs(var, &path)?))
+            }
+            None => ureq::tls::RootCerts::WebPki,
+        },
+    };
+    Ok(ureq::tls::TlsConfig::builder().root_certs(roots).build())
+}
+
+/// Every certificate in a PEM file, or in the files of a folder (as `c_rehash` leaves them).
+fn load_pem_certs(param: &str, path: &Path) -> Result<Vec<ureq::tls::Certificate<'static>>> {
+    let shown = path.display();
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| Error::Config(format!("{param}: cannot read the folder {shown}: {e}")))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        files
+    } else if path.is_file() {
+        vec![path.to_owned()]
+    } else {
         return Err(Error::Config(format!(
-            "base URL {trimmed:?} must not carry a query or fragment"
+            "{param}: {shown} is neither a PEM file nor a folder of them"
+        )));
+    };
+    let mut certs = Vec::new();
+    for file in files {
+        let bytes = std::fs::read(&file)
+            .map_err(|e| Error::Config(format!("{param}: cannot read {}: {e}", file.display())))?;
+        for item in ureq::tls::parse_pem(&bytes) {
+            if let Ok(ureq::tls::PemItem::Certificate(cert)) = item {
+                certs.push(cert);
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(Error::Config(format!(
+            "{param}: {shown} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
         )));
     }
-    match uri.scheme_str() {
+    Ok(certs)
+}
+
+/// Checks the base URL and returns it without a trailing slash, with its parsed form.
+///
+/// HTTPS is required unless the host is loopback (local tests and the sandbox), so a typo
+/// cannot send the credential in clear text across a network. A URL with user info is refused
+/// (credentials travel in headers, and the password would show in every message); messages
+/// quote the URL without it.
+fn validate_base_url(raw: &str) -> Result<(String, Uri)> {
+    let trimmed = raw.trim_end_matches('/');
+    let shown = strip_userinfo(trimmed);
+    let uri: Uri = trimmed
+        .parse()
+        .map_err(|e| Error::Config(format!("base_url {shown:?} is not a valid URL: {e}")))?;
+    let Some(host) = uri.host().filter(|h| !h.is_empty()) else {
+        return Err(Error::Config(format!(
+            "base_url {shown:?} is not an absolute URL with a host, such as https://api.example.com/v1"
+        )));
+    };
+    if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(Error::Config(format!(
+            "base_url {shown:?} must not hold user info (user:password@): credentials are passed as api_key/token and sent in headers"
+        )));
+    }
+    if uri.query().is_some() || trimmed.contains('#') {
+        return Err(Error::Config(format!(
+            "base_url {shown:?} must not carry a query or fragment"
+        )));
+    }
+    match uri.scheme_str().map(str::to_ascii_lowercase).as_deref() {
         Some("https") => {}
         Some("http") if is_loopback(host) => {}
         Some("http") => {
             return Err(Error::Config(format!(
-            "base URL {trimmed:?} must use https (plain http is allowed only for loopback hosts)"
-        )))
+                "base_url {shown:?} uses plain http, which is allowed only for loopback hosts (localhost, 127.0.0.1, ::1): use https"
+            )))
         }
-        _ => {
+        Some(other) => {
             return Err(Error::Config(format!(
-                "base URL {trimmed:?} must start with https://"
+                "base_url {shown:?} uses the scheme {other:?}: only https (or http to a loopback host) is supported"
+            )))
+        }
+        None => {
+            return Err(Error::Config(format!(
+                "base_url {shown:?} has no scheme: start it with https://"
             )))
         }
     }
-    Ok(trimmed.to_owned())
+    Ok((trimmed.to_owned(), uri))
 }
+
+/// Longest path parameter accepted, in bytes before encoding.
+const MAX_SEGMENT_BYTES: usize = 2048;
 
 fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
@@ -322,6 +792,12 @@ pub(crate) fn encode_segment(name: &str, value: &dyn fmt::Display) -> Result<Str
     let raw = value.to_string();
     if raw.is_empty() {
         return Err(Error::InvalidArgument(format!("{name} must not be empty")));
+    }
+    if raw.len() > MAX_SEGMENT_BYTES {
+        return Err(Error::InvalidArgument(format!(
+            "{name} is {} bytes long, over the limit of {MAX_SEGMENT_BYTES} for a path parameter (nothing was sent)",
+            raw.len()
+        )));
     }
     let all_dots = raw.bytes().all(|b| b == b'.');
     let mut out = String::with_capacity(raw.len());
@@ -477,42 +953,87 @@ fn jitter() -> f64 {
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// A failure before any connection was made, so nothing can have reached the server.
 fn is_connect_failure(err: &ureq::Error) -> bool {
+    use ureq::Timeout as T;
     match err {
         ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
+        ureq::Error::Timeout(T::Resolve | T::Connect) => true,
         ureq::Error::Io(io) => io.kind() == std::io::ErrorKind::ConnectionRefused,
         _ => false,
     }
 }
 
-fn transport_error(method: &Method, url: &str, err: ureq::Error, attempts: u32) -> Error {
+/// A failure worth repeating for an idempotent method: the connection failed, closed or was
+/// reset (a kept-alive connection the server dropped, a reset mid-body). Not timeouts (the
+/// time is spent), size limits, TLS or protocol errors (they would fail again).
+fn is_transient(err: &ureq::Error) -> bool {
+    use std::io::ErrorKind as K;
+    match err {
+        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            K::ConnectionRefused
+                | K::ConnectionReset
+                | K::ConnectionAborted
+                | K::BrokenPipe
+                | K::UnexpectedEof
+                | K::NotConnected
+        ),
+        _ => false,
+    }
+}
+
+/// `retryable` of a failed exchange: repeating is safe for idempotent methods, and for
+/// POST/PATCH only when no connection was made. Never for a body over the size limit or a
+/// certificate the client does not trust.
+fn is_safe_to_repeat(err: &ureq::Error, idempotent: bool, connected: bool) -> bool {
+    match err {
+        ureq::Error::BodyExceedsLimit(_)
+        | ureq::Error::Tls(_)
+        | ureq::Error::Rustls(_)
+        | ureq::Error::Pem(_)
+        | ureq::Error::BadUri(_)
+        | ureq::Error::Http(_)
+        | ureq::Error::InvalidProxyUrl => false,
+        _ => idempotent || !connected,
+    }
+}
+
+fn transport_error(
+    method: &Method,
+    url: &str,
+    err: ureq::Error,
+    attempts: u32,
+    retryable: bool,
+) -> Error {
     let method = method.to_string();
     let url = url.to_owned();
-    match err {
-        ureq::Error::Timeout(which) => Error::Timeout {
+    let (timeout, message) = match err {
+        ureq::Error::Timeout(which) => (true, format!("the {which} timeout fired")),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => (true, io.to_string()),
+        ureq::Error::BodyExceedsLimit(limit) => (
+            false,
+            format!("the response body is larger than the limit of {limit} bytes"),
+        ),
+        other => (false, other.to_string()),
+    };
+    if timeout {
+        Error::Timeout {
             method,
             url,
-            message: format!("the {which} timeout fired"),
+            message,
             attempts,
-        },
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Error::Timeout {
+            retryable,
+        }
+    } else {
+        Error::Transport {
             method,
             url,
-            message: io.to_string(),
+            message,
             attempts,
-        },
-        ureq::Error::BodyExceedsLimit(limit) => Error::Transport {
-            method,
-            url,
-            message: format!("the response body is larger than the limit of {limit} bytes"),
-            attempts,
-        },
-        other => Error::Transport {
-            method,
-            url,
-            message: other.to_string(),
-            attempts,
-        },
+            retryable,
+        }
     }
 }
 
@@ -579,6 +1100,8 @@ fn parse_api_error(
         retry_after,
         request_id,
         attempts: 1,
+        location: None,
+        retryable: false,
     }
 }
 
@@ -629,14 +1152,59 @@ mod tests {
         assert_eq!(enc("v1.2"), "v1.2");
         assert_eq!(enc("ä"), "%C3%A4");
         assert!(encode_segment("id", &"").is_err());
+        let long = "x".repeat(MAX_SEGMENT_BYTES + 1);
+        let err = encode_segment("instance_id", &long).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidArgument(m) if m.contains("instance_id")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn locations_resolve_against_the_current_url() {
+        let r =
+            |loc| resolve_location("http://127.0.0.1:9/api/v1/things", loc).map(|u| u.to_string());
+        assert_eq!(r("http://h:1/x").as_deref(), Some("http://h:1/x"));
+        assert_eq!(r("/other").as_deref(), Some("http://127.0.0.1:9/other"));
+        assert_eq!(r("//h2/p").as_deref(), Some("http://h2/p"));
+        assert_eq!(
+            r("sibling").as_deref(),
+            Some("http://127.0.0.1:9/api/v1/sibling")
+        );
+        assert_eq!(strip_userinfo("https://u:p@h/x@y"), "https://h/x@y");
+        assert_eq!(strip_userinfo("/relative"), "/relative");
+    }
+
+    #[test]
+    fn credentials_are_checked_without_echoing_them() {
+        assert!(check_credential("api_key", "abc-123_XYZ").is_ok());
+        for bad in ["", "with space", "tab\there", "k\u{e4}y", "line\nbreak"] {
+            let err = check_credential("api_key", bad).unwrap_err().to_string();
+            assert!(err.contains("api_key"), "{err}");
+            if !bad.is_empty() {
+                assert!(!err.contains(bad), "{err}");
+            }
+        }
     }
 
     #[test]
     fn base_url_rules() {
         assert_eq!(
-            validate_base_url("https://api.tavu.io/vps/").unwrap(),
+            validate_base_url("https://api.tavu.io/vps/").unwrap().0,
             "https://api.tavu.io/vps"
         );
+        let err = validate_base_url("https://user:hunter22@api.tavu.io/vps")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("user info") && !err.contains("hunter22"),
+            "{err}"
+        );
+        let err = validate_base_url("http://example.com")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("plain http"), "{err}");
+        assert!(validate_base_url("HTTPS://api.tavu.io").is_ok());
         assert!(validate_base_url("http://127.0.0.1:8080").is_ok());
         assert!(validate_base_url("http://localhost:1/api").is_ok());
         assert!(validate_base_url("http://[::1]:1").is_ok());

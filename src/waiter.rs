@@ -54,10 +54,7 @@ pub(crate) struct Waiter<'a> {
 /// Errors worth polling through: the transport has already retried what it could, and the
 /// object may answer on the next round.
 fn transient(err: &Error) -> bool {
-    matches!(
-        err,
-        Error::RateLimit(_) | Error::Server(_) | Error::Transport { .. } | Error::Timeout { .. }
-    )
+    err.is_retryable()
 }
 
 impl Waiter<'_> {

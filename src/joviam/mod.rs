@@ -139,8 +139,9 @@ impl JoviamClientBuilder {
     config_setters!();
 
     /// Builds the client. Fails with [`Error::Config`] when no token is given or set in the
-    /// environment, when the token holds characters a header cannot carry, or when the base
-    /// URL is malformed or not https.
+    /// environment, when the token is not printable ASCII without spaces, or when a setting
+    /// is invalid (a base URL that is malformed, not https or holds user info; a zero timeout
+    /// or size limit; an unreadable CA bundle; a malformed proxy URL).
     pub fn build(self) -> Result<JoviamClient> {
         let token = self
             .token
@@ -151,9 +152,10 @@ impl JoviamClientBuilder {
                     "no Joviam access token: pass one, or set the {TOKEN_ENV} environment variable"
                 ))
             })?;
+        crate::transport::check_credential("token", &token)?;
         let headers = vec![("authorization", format!("Bearer {token}"))];
         Ok(JoviamClient {
-            transport: Arc::new(Transport::new(self.config, headers)?),
+            transport: Arc::new(Transport::new(self.config, headers, vec![token])?),
         })
     }
 }
@@ -232,7 +234,7 @@ client_resources! {
                 .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
                 .max_retries(max_retries)
                 .max_response_bytes(max_response_bytes)
-                .interrupt_check(crate::python::ctrl_c_check());
+                .interrupt(crate::python::ctrl_c_interrupt());
             if let Some(token) = token {
                 builder = builder.token(token);
             }

@@ -530,7 +530,7 @@ pub(crate) mod python {
         fn tavu_client(&self) -> PyResult<crate::tavu::PyTavuClient> {
             let client = self.with_running(|sb| {
                 sb.tavu_client_builder()
-                    .interrupt_check(crate::python::ctrl_c_check())
+                    .interrupt(crate::python::ctrl_c_interrupt())
                     .build()
             })?;
             Ok(crate::tavu::PyTavuClient::from_client(client))
@@ -540,7 +540,7 @@ pub(crate) mod python {
         fn joviam_client(&self) -> PyResult<crate::joviam::PyJoviamClient> {
             let client = self.with_running(|sb| {
                 sb.joviam_client_builder()
-                    .interrupt_check(crate::python::ctrl_c_check())
+                    .interrupt(crate::python::ctrl_c_interrupt())
                     .build()
             })?;
             Ok(crate::joviam::PyJoviamClient::from_client(client))

@@ -171,8 +171,10 @@ impl TavuClientBuilder {
     config_setters!();
 
     /// Builds the client. Fails with [`Error::Config`] when no API key is given or set in the
-    /// environment, when the key or team holds characters a header cannot carry, or when the
-    /// base URL is malformed or not https.
+    /// environment, when the key or team is not printable ASCII without spaces, when the team
+    /// is given but empty, or when a setting is invalid (a base URL that is malformed, not
+    /// https or holds user info; a zero timeout or size limit; an unreadable CA bundle; a
+    /// malformed proxy URL).
     pub fn build(self) -> Result<TavuClient> {
         let api_key = self
             .api_key
@@ -183,13 +185,22 @@ impl TavuClientBuilder {
                     "no Tavu API key: pass one, or set the {API_KEY_ENV} environment variable"
                 ))
             })?;
+        crate::transport::check_credential("api_key", &api_key)?;
         let team_id = self.team_id.or_else(|| non_empty_env(TEAM_ID_ENV));
-        let mut headers = vec![("authorization", api_key)];
+        if let Some(team) = &team_id {
+            if team.is_empty() {
+                return Err(Error::Config(
+                    "team_id must not be empty: leave it out to act for no team".into(),
+                ));
+            }
+            crate::transport::check_credential("team_id", team)?;
+        }
+        let mut headers = vec![("authorization", api_key.clone())];
         if let Some(team) = &team_id {
             headers.push(("x-team-id", team.clone()));
         }
         Ok(TavuClient {
-            transport: Arc::new(Transport::new(self.config, headers)?),
+            transport: Arc::new(Transport::new(self.config, headers, vec![api_key])?),
             team_id,
         })
     }
@@ -297,7 +308,7 @@ client_resources! {
                 .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
                 .max_retries(max_retries)
                 .max_response_bytes(max_response_bytes)
-                .interrupt_check(crate::python::ctrl_c_check());
+                .interrupt(crate::python::ctrl_c_interrupt());
             if let Some(key) = api_key {
                 builder = builder.api_key(key);
             }
