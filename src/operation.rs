@@ -677,6 +677,13 @@ macro_rules! config_setters {
             self
         }
 
+        /// Applies settings read from Python arguments.
+        #[cfg(feature = "python")]
+        pub(crate) fn settings(mut self, settings: crate::python::Settings) -> Self {
+            settings.apply(&mut self.config);
+            self
+        }
+
         /// How a blocked call is stopped (the Python bindings pass a Ctrl-C check).
         #[cfg(feature = "python")]
         pub(crate) fn interrupt(mut self, interrupt: crate::transport::Interrupt) -> Self {

@@ -85,6 +85,9 @@ pub const MAX_REDIRECTS: u32 = 5;
 /// 414 or drop the connection somewhere above 8 KiB).
 pub const MAX_URL_BYTES: usize = 8192;
 
+/// Largest `max_retries` accepted.
+pub const MAX_RETRIES_LIMIT: u32 = 100;
+
 /// Longest wait a `Retry-After` header can impose before a retry.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// First backoff delay; doubles on every further attempt.
@@ -221,6 +224,12 @@ impl Transport {
                 "connect_timeout must be more than zero".into(),
             ));
         }
+        if config.max_retries > MAX_RETRIES_LIMIT {
+            return Err(Error::Config(format!(
+                "max_retries must be at most {MAX_RETRIES_LIMIT}, not {}",
+                config.max_retries
+            )));
+        }
         if config.max_response_bytes == 0 {
             return Err(Error::Config(
                 "max_response_bytes must be at least 1 (no response could be read)".into(),
@@ -325,7 +334,9 @@ impl Transport {
     ) -> Result<Reply> {
         let started = Instant::now();
         // Retries share one budget of wall time, so a retried call cannot take many timeouts.
-        let budget = self.timeout * (self.max_retries + 1);
+        let budget = self
+            .timeout
+            .saturating_mul(self.max_retries.saturating_add(1));
         let idempotent = is_idempotent(method);
         let mut attempt: u32 = 0;
         loop {
@@ -996,6 +1007,8 @@ fn is_safe_to_repeat(err: &ureq::Error, idempotent: bool, connected: bool) -> bo
         | ureq::Error::BadUri(_)
         | ureq::Error::Http(_)
         | ureq::Error::InvalidProxyUrl => false,
+        // rustls reports a refused certificate or handshake as invalid data.
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => false,
         _ => idempotent || !connected,
     }
 }

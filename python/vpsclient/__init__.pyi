@@ -1,6 +1,7 @@
 """vpsclient: typed clients for the Tavu.io VPS API and the Joviam API."""
 
-from typing import final
+import os
+from typing import Literal, final
 
 from . import joviam as joviam, tavu as tavu
 from ._errors import (
@@ -73,6 +74,9 @@ class TavuClient:
         connect_timeout: float = 10.0,
         max_retries: int = 2,
         max_response_bytes: int = 67108864,
+        ca_bundle: str | os.PathLike[str] | None = None,
+        system_trust: bool = False,
+        proxy: str | Literal[False] | None = None,
     ) -> TavuClient: ...
     @property
     def base_url(self) -> str:
@@ -165,6 +169,9 @@ class JoviamClient:
         connect_timeout: float = 10.0,
         max_retries: int = 2,
         max_response_bytes: int = 67108864,
+        ca_bundle: str | os.PathLike[str] | None = None,
+        system_trust: bool = False,
+        proxy: str | Literal[False] | None = None,
     ) -> JoviamClient: ...
     @property
     def base_url(self) -> str:

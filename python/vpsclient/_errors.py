@@ -38,8 +38,11 @@ class VpsClientError(Exception):
 
     Attributes:
         message: What went wrong. For API errors, the server's own message.
-        retryable: Whether trying again later may succeed (rate limits, server errors,
-            timeouts, transport failures).
+        retryable: Whether sending the same request again is safe and may succeed: a 429;
+            a 5xx, 408, timeout or transport failure of a GET, PUT, DELETE or HEAD; a POST or
+            PATCH whose connection was never made. False where a retry could act twice (a
+            POST that may have reached the server), for bodies over the size limit, and for
+            input errors.
     """
 
     message: str
@@ -70,6 +73,10 @@ class ApiError(VpsClientError):
         retry_after: For a 429, the seconds the server asked to wait, or None.
         request_id: The server's request ID, for the provider's support desk, or None.
         attempts: How many times the request was sent (retries included).
+        location: For a redirect that was not followed (a 3xx to anything but GET/HEAD, or
+            to another origin), where the server pointed; otherwise None.
+        retryable: True only where sending the request again is safe: a 429, or a 408/5xx of
+            a GET, PUT, DELETE or HEAD.
     """
 
     status: int
@@ -80,6 +87,7 @@ class ApiError(VpsClientError):
     retry_after: Optional[float] = None
     request_id: Optional[str] = None
     attempts: int = 1
+    location: Optional[str] = None
 
 
 class BadRequestError(ApiError):
@@ -111,7 +119,8 @@ class ServerError(ApiError):
 
 
 class TransportError(VpsClientError):
-    """No response came: connection refused or reset, DNS or TLS failure.
+    """No usable response came: connection refused or reset, DNS or TLS failure, or a body
+    over ``max_response_bytes``.
 
     Attributes:
         method: The HTTP method of the request.

@@ -171,9 +171,18 @@ impl JoviamClientBuilder {
 ///     max_retries: Retries of a request when retrying is safe.
 ///     max_response_bytes: Largest response body accepted (default 64 MiB); a larger one
 ///         raises TransportError instead of being read into memory.
+///     ca_bundle: A PEM file, or a folder of them, whose certificates are trusted instead of
+///         the bundled Mozilla roots (a private CA, a corporate TLS proxy). Defaults to
+///         REQUESTS_CA_BUNDLE or SSL_CERT_FILE when set.
+///     system_trust: Trust the operating system's certificate store instead (not together
+///         with ca_bundle).
+///     proxy: A proxy URL to send every request through, False for no proxy, or None (the
+///         default) for the HTTPS_PROXY/HTTP_PROXY/ALL_PROXY environment variables, honouring
+///         NO_PROXY and never for loopback hosts.
 ///
 /// Raises:
-///     ConfigError: no token was given or found, or a setting is invalid.
+///     ConfigError: no token was given or found, or a setting is invalid; the message
+///         names the parameter and never shows a credential.
 ///
 /// Resources are attributes: ``joviam.instances.list()``, ``joviam.disks.state(disk_id)``.
 #[cfg(feature = "python")]
@@ -217,26 +226,32 @@ client_resources! {
     python {
         /// Builds the client; see the class documentation for the arguments.
         #[new]
-        #[pyo3(signature = (token=None, *, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=crate::DEFAULT_MAX_RESPONSE_BYTES))]
-        // Spelled out so help() and inspect show the real defaults (pyo3 shows `...` for them).
-        #[pyo3(text_signature = "(token=None, *, base_url='https://cloud.joviam.com/api/v1', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864)")]
+        #[pyo3(signature = (token=None, *, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None))]
+        // Spelled out so help() and inspect show the real defaults.
+        #[pyo3(text_signature = "(token=None, *, base_url='https://cloud.joviam.com/api/v1', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864, ca_bundle=None, system_trust=False, proxy=None)")]
+        #[allow(clippy::too_many_arguments)]
         fn py_new(
-            token: Option<String>,
-            base_url: String,
-            timeout: f64,
-            connect_timeout: f64,
-            max_retries: u32,
-            max_response_bytes: u64,
+            py: pyo3::Python<'_>,
+            token: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            base_url: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            connect_timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            max_retries: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            max_response_bytes: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            ca_bundle: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            system_trust: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            proxy: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
         ) -> pyo3::PyResult<Self> {
+            let settings = crate::python::Settings::read(
+                py,
+                DEFAULT_BASE_URL,
+                [base_url, timeout, connect_timeout, max_retries, max_response_bytes, ca_bundle, system_trust, proxy],
+            )?;
             let mut builder = JoviamClient::builder()
-                .base_url(base_url)
-                .timeout(crate::python::seconds("timeout", timeout)?)
-                .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
-                .max_retries(max_retries)
-                .max_response_bytes(max_response_bytes)
+                .settings(settings)
                 .interrupt(crate::python::ctrl_c_interrupt());
-            if let Some(token) = token {
-                builder = builder.token(token);
+            if let Some(secret) = crate::python::credential("token", token)? {
+                builder = builder.token(secret);
             }
             let client = builder.build().map_err(crate::python::to_pyerr)?;
             Ok(PyJoviamClient {

@@ -221,9 +221,18 @@ pub(crate) fn non_empty_env(name: &str) -> Option<String> {
 ///     max_retries: Retries of a request when retrying is safe.
 ///     max_response_bytes: Largest response body accepted (default 64 MiB); a larger one
 ///         raises TransportError instead of being read into memory.
+///     ca_bundle: A PEM file, or a folder of them, whose certificates are trusted instead of
+///         the bundled Mozilla roots (a private CA, a corporate TLS proxy). Defaults to
+///         REQUESTS_CA_BUNDLE or SSL_CERT_FILE when set.
+///     system_trust: Trust the operating system's certificate store instead (not together
+///         with ca_bundle).
+///     proxy: A proxy URL to send every request through, False for no proxy, or None (the
+///         default) for the HTTPS_PROXY/HTTP_PROXY/ALL_PROXY environment variables, honouring
+///         NO_PROXY and never for loopback hosts.
 ///
 /// Raises:
-///     ConfigError: no API key was given or found, or a setting is invalid.
+///     ConfigError: no API key was given or found, or a setting is invalid; the message
+///         names the parameter and never shows a credential.
 ///
 /// Resources are attributes: ``tavu.instances.list()``, ``tavu.volumes.attach(volume_id,
 /// instance_id)``.
@@ -290,29 +299,35 @@ client_resources! {
     }
     python {
         #[new]
-        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=DEFAULT_BASE_URL.to_owned(), timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=crate::DEFAULT_MAX_RESPONSE_BYTES))]
-        // Spelled out so help() and inspect show the real defaults (pyo3 shows `...` for them).
-        #[pyo3(text_signature = "(api_key=None, *, team_id=None, base_url='https://api.tavu.io/vps', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864)")]
+        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None))]
+        // Spelled out so help() and inspect show the real defaults.
+        #[pyo3(text_signature = "(api_key=None, *, team_id=None, base_url='https://api.tavu.io/vps', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864, ca_bundle=None, system_trust=False, proxy=None)")]
+        #[allow(clippy::too_many_arguments)]
         fn py_new(
-            api_key: Option<String>,
-            team_id: Option<String>,
-            base_url: String,
-            timeout: f64,
-            connect_timeout: f64,
-            max_retries: u32,
-            max_response_bytes: u64,
+            py: pyo3::Python<'_>,
+            api_key: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            team_id: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            base_url: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            connect_timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            max_retries: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            max_response_bytes: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            ca_bundle: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            system_trust: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            proxy: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
         ) -> pyo3::PyResult<Self> {
+            let settings = crate::python::Settings::read(
+                py,
+                DEFAULT_BASE_URL,
+                [base_url, timeout, connect_timeout, max_retries, max_response_bytes, ca_bundle, system_trust, proxy],
+            )?;
             let mut builder = TavuClient::builder()
-                .base_url(base_url)
-                .timeout(crate::python::seconds("timeout", timeout)?)
-                .connect_timeout(crate::python::seconds("connect_timeout", connect_timeout)?)
-                .max_retries(max_retries)
-                .max_response_bytes(max_response_bytes)
+                .settings(settings)
                 .interrupt(crate::python::ctrl_c_interrupt());
-            if let Some(key) = api_key {
-                builder = builder.api_key(key);
+            if let Some(secret) = crate::python::credential("api_key", api_key)? {
+                builder = builder.api_key(secret);
             }
-            if let Some(team) = team_id {
+            if let Some(team) = crate::python::credential("team_id", team_id)? {
                 builder = builder.team_id(team);
             }
             let client = builder.build().map_err(crate::python::to_pyerr)?;
