@@ -67,7 +67,7 @@ pub mod sandbox;
 pub use error::{ApiError, DecodeError, Error, Result};
 pub use joviam::JoviamClient;
 pub use nullable::Nullable;
-pub use operation::OperationInfo;
+pub use operation::{BodyInfo, FieldInfo, OperationInfo};
 pub use tavu::TavuClient;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,

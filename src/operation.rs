@@ -5,8 +5,10 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// One operation as declared: its Rust and Python method name, HTTP method and path template
-/// (path parameters shown as `{}`, relative to the client's base URL).
+/// (path parameters shown as `{}`, relative to the client's base URL), its parameters and its
+/// docs. The Python signatures, docstrings and type stubs are derived from these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct OperationInfo {
     /// Name of the handler the operation hangs off, e.g. `InstancesHandler`.
     pub handler: &'static str,
@@ -18,12 +20,60 @@ pub struct OperationInfo {
     pub path: &'static str,
     /// Names of the path parameters, in order (the leading arguments in both languages).
     pub path_params: &'static [&'static str],
+    /// The type of each path parameter: `str`, or `int` for Tavu's integer IDs.
+    pub path_kinds: &'static [&'static str],
     /// Body fields Python takes positionally after the path parameters (the required ones),
     /// or the one argument that is the whole body.
     pub positional: &'static [&'static str],
     /// Every field of the request body, as the API names it; those not positional are
-    /// Python keyword arguments.
+    /// Python keyword-only arguments.
     pub body_fields: &'static [&'static str],
+    /// What the request body is.
+    pub body: BodyInfo,
+    /// The operation's doc comment, one line per line.
+    pub doc: &'static str,
+    /// The Python type of the result, e.g. `list[Instance]`.
+    pub returns: &'static str,
+}
+
+/// The request body of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyInfo {
+    /// No body.
+    None,
+    /// An instance action: `{"<key>": null}`.
+    Action(&'static str),
+    /// One argument that is the whole body (e.g. a map of context variables).
+    Value {
+        /// The argument's name.
+        name: &'static str,
+        /// Its Rust type.
+        rust_type: &'static str,
+    },
+    /// A request struct whose fields are the operation's parameters.
+    Fields {
+        /// The struct's name, e.g. `CreateInstance`.
+        name: &'static str,
+        /// The key the body is wrapped in (`{"instance": {...}}`), if any.
+        wrapper: Option<&'static str>,
+        /// Its fields, required ones first.
+        fields: &'static [FieldInfo],
+    },
+}
+
+/// One field of a request body or a model, as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldInfo {
+    /// The name, as the API spells it.
+    pub name: &'static str,
+    /// The Rust type as written in the declaration, e.g. `Option<Vec<String>>`.
+    pub rust_type: &'static str,
+    /// The field's doc comment.
+    pub doc: &'static str,
+    /// Whether the field must be given (request bodies) or is always present (models).
+    pub required: bool,
 }
 
 /// A field's JSON name from its Rust identifier (`r#type` is `type`).
@@ -65,38 +115,65 @@ pub(crate) fn encode_body<T: Serialize>(
 /// (`Option<T>` or [`Nullable<T>`](crate::Nullable)) that are left out of the JSON when unset.
 ///
 /// Emits the struct (serde both ways, unknown fields refused so a misspelt Python keyword is
-/// caught) and a `new` taking the required fields.
+/// caught), a `new` taking the required fields, [`FieldInfo`] for each field, and a hidden
+/// companion macro of the same name that hands the field list to [`resource!`], so an
+/// operation taking this body derives its Python parameters and docs from it.
 macro_rules! request {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
-            $( $(#[$rmeta:meta])* pub $req:ident : $rty:ty, )*
+            $( $(#$rattr:tt)* pub $req:ident : $rty:ty, )*
         }
         $( optional {
-            $( $(#[$ometa:meta])* pub $opt:ident : $oty:ty, )*
+            $( $(#$oattr:tt)* pub $opt:ident : $oty:ty, )*
         } )?
     ) => {
-        $(#[$meta])*
+        crate::operation::request!(@emit ($) [$(#[$meta])*] $name
+            [$( [$(#$rattr)*] $req : $rty, )*]
+            [$($( [$(#$oattr)*] $opt : $oty, )*)?]
+        );
+    };
+    (@emit ($d:tt) [$($meta:tt)*] $name:ident
+        [$( [$(#$rattr:tt)*] $req:ident : $rty:ty, )*]
+        [$( [$(#$oattr:tt)*] $opt:ident : $oty:ty, )*]
+    ) => {
+        $($meta)*
         #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            $( $(#[$rmeta])* pub $req: $rty, )*
-            $($(
-                $(#[$ometa])*
+            $( $(#$rattr)* pub $req: $rty, )*
+            $(
+                $(#$oattr)*
                 #[serde(
                     default,
                     skip_serializing_if = "crate::nullable::Omittable::is_omitted",
                     deserialize_with = "crate::nullable::deserialize_present"
                 )]
                 pub $opt: $oty,
-            )*)?
+            )*
         }
 
         impl $name {
             /// The body's field names as the API spells them, required ones first.
             pub const FIELDS: &'static [&'static str] = &[
                 $(crate::operation::field_name(stringify!($req)),)*
-                $($(crate::operation::field_name(stringify!($opt)),)*)?
+                $(crate::operation::field_name(stringify!($opt)),)*
+            ];
+
+            /// Every field as declared: name, Rust type, doc and whether it is required.
+            pub const FIELD_INFO: &'static [crate::operation::FieldInfo] = &[
+                $(crate::operation::FieldInfo {
+                    name: crate::operation::field_name(stringify!($req)),
+                    rust_type: stringify!($rty),
+                    doc: crate::operation::doc_text!($(#$rattr)*),
+                    required: true,
+                },)*
+                $(crate::operation::FieldInfo {
+                    name: crate::operation::field_name(stringify!($opt)),
+                    rust_type: stringify!($oty),
+                    doc: crate::operation::doc_text!($(#$oattr)*),
+                    required: false,
+                },)*
             ];
 
             /// Creates the request from its required fields; optional fields start unset.
@@ -106,9 +183,70 @@ macro_rules! request {
                 Self { $($req: $req.into(),)* ..Default::default() }
             }
         }
+
+        // Hands the fields to `resource!` (see `resource!`'s body operations).
+        #[allow(unused_macros)]
+        macro_rules! $name {
+            ({ $d($d ctx:tt)* }) => {
+                crate::operation::resource! {
+                    @with_fields
+                    [$( [$(#$rattr)*] $req, )*]
+                    [$( [$(#$oattr)*] $opt, )*]
+                    $d($d ctx)*
+                }
+            };
+        }
     };
 }
 pub(crate) use request;
+
+/// The text of the `#[doc]` attributes among `attrs`, lines joined by their leading space.
+macro_rules! doc_text {
+    () => { "" };
+    (# [doc = $d:literal] $($rest:tt)*) => { concat!($d, crate::operation::doc_text!($($rest)*)) };
+    (# [$($other:tt)*] $($rest:tt)*) => { crate::operation::doc_text!($($rest)*) };
+}
+pub(crate) use doc_text;
+
+/// A field's Python name from its Rust identifier, as a literal (`r#type` is `type`).
+macro_rules! py_name {
+    (r#type) => {
+        "type"
+    };
+    ($i:ident) => {
+        stringify!($i)
+    };
+}
+pub(crate) use py_name;
+
+/// The Python type an operation returns, as docstrings name it.
+macro_rules! py_type {
+    (()) => {
+        "None"
+    };
+    (Vec<String>) => {
+        "list[str]"
+    };
+    (Vec<$t:ident>) => {
+        concat!("list[", stringify!($t), "]")
+    };
+    (String) => {
+        "str"
+    };
+    (InstanceState) => {
+        "str"
+    };
+    (DiskState) => {
+        "str"
+    };
+    (ContextVariables) => {
+        "dict[str, str]"
+    };
+    ($t:ident) => {
+        stringify!($t)
+    };
+}
+pub(crate) use py_type;
 
 /// Declares response models: each struct gets serde both ways, `Debug`, `Clone`, `PartialEq`,
 /// and under the `python` feature becomes a frozen Python class with one attribute per field,
@@ -181,7 +319,7 @@ macro_rules! resource {
         $($ops:tt)*
     ) => {
         crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
-        crate::operation::resource!(@munch $handler
+        crate::operation::resource!(@munch $handler {
             [
                 #[doc = concat!(" Polls the ", $res, " until its `", stringify!($field), "` equals `", stringify!($statep), "`, and returns it.")]
                 #[doc = ""]
@@ -265,6 +403,7 @@ macro_rules! resource {
                 }
             ]
             []
+            }
             $($ops)*
         );
     };
@@ -274,7 +413,7 @@ macro_rules! resource {
         $($ops:tt)*
     ) => {
         crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
-        crate::operation::resource!(@munch $handler [] [] [] $($ops)*);
+        crate::operation::resource!(@munch $handler { [] [] [] } $($ops)*);
     };
 
     // The handler struct and its Python class.
@@ -307,185 +446,73 @@ macro_rules! resource {
 
     };
 
-    // An operation without a body.
-    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
-        $(#[$doc:meta])*
-        fn $op:ident ( $($pp:ident : $pk:ident),* ) -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
+    // One operation: its header is read here; the part after `;` in the parameter list (the
+    // body, if any) decides its kind in `@kind`.
+    (@munch $h:ident $acc:tt
+        $(#[doc = $doc:literal])*
+        fn $op:ident ( $($pp:ident : $pk:ident),* $(; $($body:tt)+)? ) $(action $action:literal)? -> $rt:tt $(<$inner:ident>)? = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
         $($rest:tt)*
     ) => {
-        crate::operation::resource!(@munch $h
-            [$($rust)*
-                $(#[$doc])*
-                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk)),*) -> crate::Result<$ret> {
-                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
-                    self.transport.call(
-                        ureq::http::Method::$method,
-                        &path,
-                        None,
-                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
-                    )
-                }
-            ]
-            [$($py)*
-                $(#[$doc])*
-                #[pyo3(signature = ($($pp),*))]
-                fn $op(&self, py: pyo3::Python<'_>, $($pp: crate::operation::resource!(@pyty $pk)),*) -> pyo3::PyResult<$ret> {
-                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
-                    let transport = &*self.transport;
-                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp)),*))
-                        .map_err(crate::python::to_pyerr)
-                }
-            ]
-            [$($info)* crate::operation::OperationInfo {
-                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
-                path_params: &[$(stringify!($pp)),*], positional: &[], body_fields: &[],
-            },]
+        crate::operation::resource!(@kind $h $acc
+            { [$($doc)*] $op [$($pp : $pk),*] [$rt $(<$inner>)?] $method $path [$dec $(($dkey))?] }
+            [$($($body)+)?] [$($action)?]
             $($rest)*
         );
     };
 
-    // An instance action: the body is `{"<key>": null}`.
-    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
-        $(#[$doc:meta])*
-        fn $op:ident ( $($pp:ident : $pk:ident),* ) action $action:literal -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
-        $($rest:tt)*
-    ) => {
-        crate::operation::resource!(@munch $h
-            [$($rust)*
-                $(#[$doc])*
-                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk)),*) -> crate::Result<$ret> {
-                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
-                    // Only the key matters to the server; its value is null.
-                    let body = concat!("{\"", $action, "\":null}").as_bytes().to_vec();
-                    self.transport.call(
-                        ureq::http::Method::$method,
-                        &path,
-                        Some(body),
-                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
-                    )
-                }
-            ]
-            [$($py)*
-                $(#[$doc])*
-                #[pyo3(signature = ($($pp),*))]
-                fn $op(&self, py: pyo3::Python<'_>, $($pp: crate::operation::resource!(@pyty $pk)),*) -> pyo3::PyResult<$ret> {
-                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
-                    let transport = &*self.transport;
-                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp)),*))
-                        .map_err(crate::python::to_pyerr)
-                }
-            ]
-            [$($info)* crate::operation::OperationInfo {
-                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
-                path_params: &[$(stringify!($pp)),*], positional: &[], body_fields: &[],
-            },]
-            $($rest)*
-        );
+    // The kinds of operation: no body, an instance action (`{"<key>": null}`), one argument
+    // that is the whole body, or a request struct whose fields become the parameters (asked
+    // of the struct's companion macro, which answers with `@with_fields`).
+    (@kind $h:ident $acc:tt $opd:tt [] [] $($rest:tt)*) => {
+        crate::operation::resource!(@emit $h $acc $opd { none } $($rest)*);
+    };
+    (@kind $h:ident $acc:tt $opd:tt [] [$action:literal] $($rest:tt)*) => {
+        crate::operation::resource!(@emit $h $acc $opd { action $action } $($rest)*);
+    };
+    (@kind $h:ident $acc:tt $opd:tt [body $arg:ident : $bty:ty] [] $($rest:tt)*) => {
+        crate::operation::resource!(@emit $h $acc $opd { value $arg : $bty } $($rest)*);
+    };
+    (@kind $h:ident $acc:tt $opd:tt [$b:ident $(in $wrap:literal)?] [] $($rest:tt)*) => {
+        $b! { { @fields $h $acc $opd $b [$($wrap)?] $($rest)* } }
+    };
+    (@with_fields $req:tt $opt:tt @fields $h:ident $acc:tt $opd:tt $b:ident $wrap:tt $($rest:tt)*) => {
+        crate::operation::resource!(@emit $h $acc $opd { fields $b $wrap $req $opt } $($rest)*);
     };
 
-    // An operation with a JSON body, optionally wrapped in `{"<wrapper>": ...}`.
-    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
-        $(#[$doc:meta])*
-        fn $op:ident ( $($pp:ident : $pk:ident),* ; $body:ident $(in $wrap:literal)? [$($pos:ident),*] ) -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
+    // Emits one operation: its Rust method, its Python method and its `OperationInfo`.
+    (@emit $h:ident { [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*] }
+        { [$($doc:literal)*] $op:ident [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal [$($dec:tt)*] }
+        $kind:tt
         $($rest:tt)*
     ) => {
-        crate::operation::resource!(@munch $h
+        crate::operation::resource!(@munch $h {
             [$($rust)*
-                $(#[$doc])*
-                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk),)* body: &$body) -> crate::Result<$ret> {
-                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
-                    let bytes = crate::operation::encode_body(crate::operation::resource!(@wrap $($wrap)?), body)?;
-                    self.transport.call(
-                        ureq::http::Method::$method,
-                        &path,
-                        Some(bytes),
-                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
-                    )
-                }
+                crate::operation::rust_op! { [$($doc)*] $op [$($pp : $pk),*] [$($ret)*] $method $path [$($dec)*] $kind }
             ]
             [$($py)*
-                $(#[$doc])*
-                #[pyo3(signature = ($($pp,)* $($pos,)* **kwargs))]
+                #[doc = crate::operation::py_doc!($op [$($doc)*] [$($pp : $pk),*] [$($ret)*] $method $path $kind)]
+                #[pyo3(signature = (*args, **kwargs), text_signature = None)]
                 fn $op(
                     &self,
                     py: pyo3::Python<'_>,
-                    $($pp: crate::operation::resource!(@pyty $pk),)*
-                    $($pos: &pyo3::Bound<'_, pyo3::PyAny>,)*
+                    args: &pyo3::Bound<'_, pyo3::types::PyTuple>,
                     kwargs: Option<&pyo3::Bound<'_, pyo3::types::PyDict>>,
-                ) -> pyo3::PyResult<$ret> {
-                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
-                    let body: $body = crate::python::body_from_args(
-                        concat!(stringify!($h), ".", stringify!($op), "()"),
-                        &[$((stringify!($pos), $pos)),*],
-                        kwargs,
-                    )?;
+                ) -> pyo3::PyResult<$($ret)*> {
+                    const INFO: crate::operation::OperationInfo =
+                        crate::operation::op_info!($h $op [$($doc)*] [$($pp : $pk),*] [$($ret)*] $method $path $kind);
                     let transport = &*self.transport;
-                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp),)* &body))
-                        .map_err(crate::python::to_pyerr)
+                    crate::operation::py_call!(transport py args kwargs INFO $h $op [$($pp : $pk),*] $kind)
                 }
             ]
-            [$($info)* crate::operation::OperationInfo {
-                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
-                path_params: &[$(stringify!($pp)),*], positional: &[$(stringify!($pos)),*], body_fields: $body::FIELDS,
-            },]
-            $($rest)*
-        );
-    };
-
-    // An operation whose body is one argument as a whole, e.g. a bare JSON map (Joviam's
-    // instance context): `fn NAME(PATH_PARAM: str, ... ; body ARG: TYPE) -> ...`. Rust takes
-    // `ARG: &TYPE`; Python takes `ARG` positionally (a dict, list, ...).
-    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]
-        $(#[$doc:meta])*
-        fn $op:ident ( $($pp:ident : $pk:ident),* ; body $arg:ident : $body:ty ) -> $ret:ty = $method:ident $path:literal => $dec:ident $(($dkey:literal))?;
-        $($rest:tt)*
-    ) => {
-        crate::operation::resource!(@munch $h
-            [$($rust)*
-                $(#[$doc])*
-                pub fn $op(&self, $($pp: crate::operation::resource!(@rty $pk),)* $arg: &$body) -> crate::Result<$ret> {
-                    let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
-                    let bytes = crate::operation::encode_body(None, $arg)?;
-                    self.transport.call(
-                        ureq::http::Method::$method,
-                        &path,
-                        Some(bytes),
-                        crate::operation::resource!(@decode $ret, $dec $(($dkey))?),
-                    )
-                }
-            ]
-            [$($py)*
-                $(#[$doc])*
-                #[pyo3(signature = ($($pp,)* $arg))]
-                fn $op(
-                    &self,
-                    py: pyo3::Python<'_>,
-                    $($pp: crate::operation::resource!(@pyty $pk),)*
-                    $arg: &pyo3::Bound<'_, pyo3::PyAny>,
-                ) -> pyo3::PyResult<$ret> {
-                    $(let $pp = crate::operation::resource!(@extract $pk $h $op $pp);)*
-                    let body: $body = crate::python::body_from_value(
-                        concat!(stringify!($h), ".", stringify!($op), "()"),
-                        stringify!($arg),
-                        $arg,
-                    )?;
-                    let transport = &*self.transport;
-                    py.detach(|| $h::new(transport).$op($(crate::operation::resource!(@pass $pk $pp),)* &body))
-                        .map_err(crate::python::to_pyerr)
-                }
-            ]
-            [$($info)* crate::operation::OperationInfo {
-                handler: stringify!($h), name: stringify!($op), method: stringify!($method), path: $path,
-                path_params: &[$(stringify!($pp)),*], positional: &[stringify!($arg)], body_fields: &[],
-            },]
-            $($rest)*
-        );
+            [$($info)* crate::operation::op_info!($h $op [$($doc)*] [$($pp : $pk),*] [$($ret)*] $method $path $kind),]
+        } $($rest)*);
     };
 
     // All operations read: emit the impl blocks.
-    (@munch $h:ident [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*]) => {
+    (@munch $h:ident { [$($rust:tt)*] [$($py:tt)*] [$($info:tt)*] }) => {
         impl<'a> $h<'a> {
-            /// Every operation of this handler: name, HTTP method and path template.
+            /// Every operation of this handler: name, HTTP method, path template, parameters
+            /// and docs.
             pub const OPERATIONS: &'static [crate::operation::OperationInfo] = &[$($info)*];
 
             $($rust)*
@@ -497,27 +524,203 @@ macro_rules! resource {
             $($py)*
         }
     };
-
-    (@rty str) => { &str };
-    (@rty int) => { u64 };
-    // Path parameters arrive as any Python object and are checked here, so a wrong type
-    // raises `InvalidArgumentError` (a `VpsClientError`) naming the parameter, like a body field.
-    (@pyty $k:ident) => { &pyo3::Bound<'_, pyo3::PyAny> };
-    (@extract str $h:ident $op:ident $x:ident) => {
-        crate::python::path_str(concat!(stringify!($h), ".", stringify!($op), "()"), stringify!($x), $x)?
-    };
-    (@extract int $h:ident $op:ident $x:ident) => {
-        crate::python::path_int(concat!(stringify!($h), ".", stringify!($op), "()"), stringify!($x), $x)?
-    };
-    (@pass str $x:ident) => { $x.as_str() };
-    (@pass int $x:ident) => { $x };
-    (@wrap) => { None };
-    (@wrap $w:literal) => { Some($w) };
-    (@decode $ret:ty, json) => { crate::transport::decode_json::<$ret> };
-    (@decode $ret:ty, empty) => { crate::transport::decode_empty };
-    (@decode $ret:ty, field($k:literal)) => { crate::transport::decode_field::<$ret>($k) };
 }
 pub(crate) use resource;
+
+/// The Rust method of one operation (see [`resource!`]).
+macro_rules! rust_op {
+    ([$($doc:literal)*] $op:ident [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal [$($dec:tt)*] { none }) => {
+        $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!(" HTTP: `", stringify!($method), " ", $path, "`.")]
+        pub fn $op(&self, $($pp: crate::operation::rty!($pk)),*) -> crate::Result<$($ret)*> {
+            let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+            self.transport.call(ureq::http::Method::$method, &path, None, crate::operation::decoder!([$($ret)*] $($dec)*))
+        }
+    };
+    ([$($doc:literal)*] $op:ident [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal [$($dec:tt)*] { action $action:literal }) => {
+        $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!(" HTTP: `", stringify!($method), " ", $path, "` with the body `{\"", $action, "\": null}`.")]
+        pub fn $op(&self, $($pp: crate::operation::rty!($pk)),*) -> crate::Result<$($ret)*> {
+            let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+            // Only the key matters to the server; its value is null.
+            let body = concat!("{\"", $action, "\":null}").as_bytes().to_vec();
+            self.transport.call(ureq::http::Method::$method, &path, Some(body), crate::operation::decoder!([$($ret)*] $($dec)*))
+        }
+    };
+    ([$($doc:literal)*] $op:ident [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal [$($dec:tt)*] { value $arg:ident : $bty:ty }) => {
+        $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!(" HTTP: `", stringify!($method), " ", $path, "`, with `", stringify!($arg), "` as the JSON body.")]
+        pub fn $op(&self, $($pp: crate::operation::rty!($pk),)* $arg: &$bty) -> crate::Result<$($ret)*> {
+            let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+            let bytes = crate::operation::encode_body(None, $arg)?;
+            self.transport.call(ureq::http::Method::$method, &path, Some(bytes), crate::operation::decoder!([$($ret)*] $($dec)*))
+        }
+    };
+    ([$($doc:literal)*] $op:ident [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal [$($dec:tt)*] { fields $b:ident [$($wrap:literal)?] $req:tt $opt:tt }) => {
+        $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!(" HTTP: `", stringify!($method), " ", $path, "`, with [`", stringify!($b), "`] as the JSON body", $(" inside `{\"", $wrap, "\": ...}`",)? "; its fields are the operation's parameters.")]
+        pub fn $op(&self, $($pp: crate::operation::rty!($pk),)* body: &$b) -> crate::Result<$($ret)*> {
+            let path = format!($path, $(crate::transport::encode_segment(stringify!($pp), &$pp)?),*);
+            let bytes = crate::operation::encode_body(crate::operation::wrap!($($wrap)?), body)?;
+            self.transport.call(ureq::http::Method::$method, &path, Some(bytes), crate::operation::decoder!([$($ret)*] $($dec)*))
+        }
+    };
+}
+pub(crate) use rust_op;
+
+/// The `OperationInfo` of one operation (see [`resource!`]).
+macro_rules! op_info {
+    ($h:ident $op:ident [$($doc:literal)*] [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal { $($kind:tt)* }) => {
+        crate::operation::OperationInfo {
+            handler: stringify!($h),
+            name: stringify!($op),
+            method: stringify!($method),
+            path: $path,
+            path_params: &[$(stringify!($pp)),*],
+            path_kinds: &[$(stringify!($pk)),*],
+            positional: crate::operation::op_info!(@positional $($kind)*),
+            body_fields: crate::operation::op_info!(@fields $($kind)*),
+            body: crate::operation::op_info!(@body $($kind)*),
+            doc: concat!($($doc, "\n",)*),
+            returns: crate::operation::py_type!($($ret)*),
+        }
+    };
+    (@positional fields $b:ident $wrap:tt [$( [$($rattr:tt)*] $req:ident, )*] $opt:tt) => { &[$(crate::operation::py_name!($req)),*] };
+    (@positional value $arg:ident : $bty:ty) => { &[stringify!($arg)] };
+    (@positional $($other:tt)*) => { &[] };
+    (@fields fields $b:ident $($rest:tt)*) => { $b::FIELDS };
+    (@fields $($other:tt)*) => { &[] };
+    (@body none) => { crate::operation::BodyInfo::None };
+    (@body action $action:literal) => { crate::operation::BodyInfo::Action($action) };
+    (@body value $arg:ident : $bty:ty) => { crate::operation::BodyInfo::Value { name: stringify!($arg), rust_type: stringify!($bty) } };
+    (@body fields $b:ident [$($wrap:literal)?] $req:tt $opt:tt) => {
+        crate::operation::BodyInfo::Fields { name: stringify!($b), wrapper: crate::operation::wrap!($($wrap)?), fields: $b::FIELD_INFO }
+    };
+}
+pub(crate) use op_info;
+
+/// The Python docstring of one operation: its signature line (so `inspect.signature`,
+/// `help()` and Jupyter show every parameter), the summary, the HTTP route, `Args:`,
+/// `Returns:` and `Raises:`. Every line but the first is indented by one space, which
+/// `inspect.cleandoc` removes.
+macro_rules! py_doc {
+    ($op:ident [$($doc:literal)*] [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal { $($kind:tt)* }) => {
+        concat!(
+            stringify!($op), "($self", $(", ", stringify!($pp),)* crate::operation::py_doc!(@sig $($kind)*), ")\n--\n\n",
+            $($doc, "\n",)*
+            "\n HTTP: ``", stringify!($method), " ", $path, "``\n",
+            crate::operation::py_doc!(@args [$($pp : $pk),*] $($kind)*),
+            "\n Returns:\n     ", crate::operation::py_type!($($ret)*), "\n",
+            "\n Raises:",
+            "\n     InvalidArgumentError: an argument is missing, unknown, or of the wrong type or value; nothing was sent.",
+            "\n     ApiError: the server answered with an error status; the subclass says which (NotFoundError, ValidationError, RateLimitError, ...).",
+            "\n     TransportError: no usable answer came (RequestTimeoutError when a timeout fired).",
+            "\n"
+        )
+    };
+    (@sig none) => { "" };
+    (@sig action $action:literal) => { "" };
+    (@sig value $arg:ident : $bty:ty) => { concat!(", ", stringify!($arg)) };
+    (@sig fields $b:ident $wrap:tt [$( [$($rattr:tt)*] $req:ident, )*] [$( [$($oattr:tt)*] $opt:ident, )*]) => {
+        concat!($(", ", crate::operation::py_name!($req),)* crate::operation::py_doc!(@star $($opt)*) $(, ", ", crate::operation::py_name!($opt), "=vpsclient.NOT_GIVEN")*)
+    };
+    (@star) => { "" };
+    (@star $($opt:ident)+) => { ", *" };
+    (@args [] none) => { "" };
+    (@args [] action $action:literal) => { "" };
+    (@args [$($pp:ident : $pk:ident),*] $($kind:tt)*) => {
+        concat!(
+            "\n Args:",
+            $("\n     ", stringify!($pp), " (", stringify!($pk), "): the ID that goes in the request path.",)*
+            crate::operation::py_doc!(@body_args $($kind)*),
+            "\n"
+        )
+    };
+    (@body_args none) => { "" };
+    (@body_args action $action:literal) => { "" };
+    (@body_args value $arg:ident : $bty:ty) => { concat!("\n     ", stringify!($arg), ": the whole JSON body, as a dict.") };
+    (@body_args fields $b:ident $wrap:tt [$( [$(#$rattr:tt)*] $req:ident, )*] [$( [$(#$oattr:tt)*] $opt:ident, )*]) => {
+        concat!(
+            $("\n     ", crate::operation::py_name!($req), ":", crate::operation::doc_text!($(#$rattr)*),)*
+            $("\n     ", crate::operation::py_name!($opt), ":", crate::operation::doc_text!($(#$oattr)*), " Optional.",)*
+        )
+    };
+}
+pub(crate) use py_doc;
+
+/// Runs one operation from Python: binds the arguments to the declared parameters, converts
+/// them, and calls the Rust method with the GIL released.
+macro_rules! py_call {
+    ($t:ident $py:ident $args:ident $kwargs:ident $info:ident $h:ident $op:ident [$($pp:ident : $pk:ident),*] { fields $b:ident $($rest:tt)* }) => {{
+        #[allow(unused_mut)]
+        let mut bound = crate::python::Args::bind(&$info, $args, $kwargs)?;
+        $(let $pp = bound.$pk()?;)*
+        let body: $b = bound.body()?;
+        $py.detach(|| $h::new($t).$op($(crate::operation::pass!($pk $pp),)* &body))
+            .map_err(crate::python::to_pyerr)
+    }};
+    ($t:ident $py:ident $args:ident $kwargs:ident $info:ident $h:ident $op:ident [$($pp:ident : $pk:ident),*] { value $arg:ident : $bty:ty }) => {{
+        let mut bound = crate::python::Args::bind(&$info, $args, $kwargs)?;
+        $(let $pp = bound.$pk()?;)*
+        let $arg: $bty = bound.value()?;
+        $py.detach(|| $h::new($t).$op($(crate::operation::pass!($pk $pp),)* &$arg))
+            .map_err(crate::python::to_pyerr)
+    }};
+    ($t:ident $py:ident $args:ident $kwargs:ident $info:ident $h:ident $op:ident [$($pp:ident : $pk:ident),*] { $($kind:tt)* }) => {{
+        #[allow(unused_mut, unused_variables)]
+        let mut bound = crate::python::Args::bind(&$info, $args, $kwargs)?;
+        $(let $pp = bound.$pk()?;)*
+        $py.detach(|| $h::new($t).$op($(crate::operation::pass!($pk $pp)),*))
+            .map_err(crate::python::to_pyerr)
+    }};
+}
+pub(crate) use py_call;
+
+/// The Rust type of a path parameter: `str` or `int` (Tavu's integer IDs).
+macro_rules! rty {
+    (str) => {
+        &str
+    };
+    (int) => {
+        u64
+    };
+}
+pub(crate) use rty;
+
+/// Passes a converted path parameter to the Rust method.
+macro_rules! pass {
+    (str $x:ident) => {
+        $x.as_str()
+    };
+    (int $x:ident) => {
+        $x
+    };
+}
+pub(crate) use pass;
+
+/// The wrapper key of a body, if any.
+macro_rules! wrap {
+    () => {
+        None
+    };
+    ($w:literal) => {
+        Some($w)
+    };
+}
+pub(crate) use wrap;
+
+/// How a success body is read: `json` into the result type, `empty` (ignored), or
+/// `field("key")` out of a small object.
+macro_rules! decoder {
+    ([$($ret:tt)*] json) => { crate::transport::decode_json::<$($ret)*> };
+    ([$($ret:tt)*] empty) => { crate::transport::decode_empty };
+    ([$($ret:tt)*] field($k:literal)) => { crate::transport::decode_field::<$($ret)*>($k) };
+}
+pub(crate) use decoder;
 
 /// Declares a client's resources once: the Rust accessor methods, the Python attributes of the
 /// same names, the list of all operations, and the Python registration of the handler classes.

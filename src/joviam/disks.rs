@@ -78,16 +78,16 @@ resource! {
     /// Creates a disk (`POST /disks`), blank unless a template is given. Takes `name`, `size`
     /// (gigabytes), `region` and `performance_tier` (IDs), and optionally `template` (ID or
     /// slug), `cdrom` and `is_template`.
-    fn create(; CreateDisk [name, size, region, performance_tier]) -> Disk = POST "/disks" => json;
+    fn create(; CreateDisk) -> Disk = POST "/disks" => json;
     /// Updates a disk's `name`, `cdrom` or `is_template` (`PUT /disks/{disk_id}`).
-    fn update(disk_id: str; UpdateDisk []) -> Disk = PUT "/disks/{}" => json;
+    fn update(disk_id: str; UpdateDisk) -> Disk = PUT "/disks/{}" => json;
     /// Deletes a disk (`DELETE /disks/{disk_id}`) and returns it in its new state.
     fn delete(disk_id: str) -> Disk = DELETE "/disks/{}" => json;
     /// The state of a disk (`GET /disks/{disk_id}/state`), e.g. `attached`.
     fn state(disk_id: str) -> DiskState = GET "/disks/{}/state" => field("state");
     /// Resizes a disk to `size` gigabytes (`POST /disks/{disk_id}/resize`).
-    fn resize(disk_id: str; ResizeDisk [size]) -> Disk = POST "/disks/{}/resize" => json;
+    fn resize(disk_id: str; ResizeDisk) -> Disk = POST "/disks/{}/resize" => json;
     /// Clones a disk (`POST /disks/{disk_id}/clone`) and returns the new disk; optionally
     /// with a `name`, `performance_tier` and `is_template`.
-    fn clone(disk_id: str; CloneDisk []) -> Disk = POST "/disks/{}/clone" => json;
+    fn clone(disk_id: str; CloneDisk) -> Disk = POST "/disks/{}/clone" => json;
 }

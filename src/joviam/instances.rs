@@ -271,16 +271,16 @@ resource! {
     /// `template` (ID or slug) and `size` (GB); optionally `allocate_private_ip`,
     /// `allocate_public_ip`, `availability_group`, `networks`, `public_keys`,
     /// `start_when_ready`.
-    fn create(; CreateInstance [name, memory, region, instance_performance_tier, disk_performance_tier, template, size]) -> Instance = POST "/instances" => json;
+    fn create(; CreateInstance) -> Instance = POST "/instances" => json;
     /// Creates an instance from existing disks and IP addresses (`POST /instances/assemble`,
     /// "Advanced Create") from `name`, `memory` (MB), `region` and `performance_tier`;
     /// optionally `availability_group`, `boot_device`, `disks`, `ip_addresses`, `public_keys`,
     /// `start_on_crash`, `start_on_reboot`, `start_on_shutdown`, `virtualization`.
-    fn assemble(; AssembleInstance [name, memory, region, performance_tier]) -> Instance = POST "/instances/assemble" => json;
+    fn assemble(; AssembleInstance) -> Instance = POST "/instances/assemble" => json;
     /// Updates an instance (`PUT /instances/{instance_id}`): `boot_device`, `memory`, `name`,
     /// `note`, `performance_tier`, `start_on_crash`, `start_on_reboot`, `start_on_shutdown`,
     /// `virtualization`; only the fields given are sent.
-    fn update(instance_id: str; UpdateInstance []) -> Instance = PUT "/instances/{}" => json;
+    fn update(instance_id: str; UpdateInstance) -> Instance = PUT "/instances/{}" => json;
     /// Deletes an instance (`DELETE /instances/{instance_id}`); the API accepts (202) and
     /// returns it `terminating`.
     fn delete(instance_id: str) -> Instance = DELETE "/instances/{}" => json;
@@ -299,24 +299,24 @@ resource! {
     /// Starts a remote console session (`POST /instances/{instance_id}/remote_access`),
     /// optionally of `type` `vnc` or `serial`; poll it with `console_sessions.get` until it is
     /// `ready`.
-    fn remote_access(instance_id: str; StartRemoteAccess []) -> ConsoleSession = POST "/instances/{}/remote_access" => json;
+    fn remote_access(instance_id: str; StartRemoteAccess) -> ConsoleSession = POST "/instances/{}/remote_access" => json;
     // The issue describes this answer as a list of disk IDs, but the reference's example
     // answers with full disk objects, and this follows the reference.
     /// Replaces the disks attached to an instance with `disks`, IDs in device order
     /// (`PUT /instances/{instance_id}/disks`), and returns the attached disks. A running
     /// instance attaches and detaches them live (the API answers 202).
-    fn set_disks(instance_id: str; SetInstanceDisks [disks]) -> Vec<Disk> = PUT "/instances/{}/disks" => json;
+    fn set_disks(instance_id: str; SetInstanceDisks) -> Vec<Disk> = PUT "/instances/{}/disks" => json;
     /// Replaces the public keys of an instance with `public_keys`, by ID
     /// (`PUT /instances/{instance_id}/public_keys`), and returns them (202 while it runs).
-    fn set_public_keys(instance_id: str; SetInstancePublicKeys [public_keys]) -> Vec<PublicKey> = PUT "/instances/{}/public_keys" => json;
+    fn set_public_keys(instance_id: str; SetInstancePublicKeys) -> Vec<PublicKey> = PUT "/instances/{}/public_keys" => json;
     /// Replaces the network adapters of an instance (`PUT
     /// /instances/{instance_id}/network_adapters`) and returns them (202 while it runs).
     /// Each adapter is `{"network": id, "ip_addresses": [ids] or "dhcp"}`
     /// ([`NetworkAdapterSpec`] in Rust).
-    fn set_network_adapters(instance_id: str; SetInstanceNetworkAdapters [network_adapters]) -> Vec<NetworkAdapter> = PUT "/instances/{}/network_adapters" => json;
+    fn set_network_adapters(instance_id: str; SetInstanceNetworkAdapters) -> Vec<NetworkAdapter> = PUT "/instances/{}/network_adapters" => json;
     /// Replaces the instances grouped with this one for high availability
     /// (`PUT /instances/{instance_id}/availability_group`) and returns their IDs.
-    fn set_availability_group(instance_id: str; SetAvailabilityGroup [availability_group]) -> Vec<String> = PUT "/instances/{}/availability_group" => json;
+    fn set_availability_group(instance_id: str; SetAvailabilityGroup) -> Vec<String> = PUT "/instances/{}/availability_group" => json;
     /// The context variables of an instance (`GET /instances/{instance_id}/context`), as a map
     /// of names to values.
     fn get_context(instance_id: str) -> ContextVariables = GET "/instances/{}/context" => json;

@@ -49,10 +49,10 @@ resource! {
     fn get(ip_address_id: str) -> IpAddress = GET "/ip_addresses/{}" => json;
     /// Allocates an IP address (`POST /ip_addresses`); all fields optional: `address`, `name`
     /// (None sends null), `network`, `region`, `shareable`.
-    fn allocate(; AllocateIpAddress []) -> IpAddress = POST "/ip_addresses" => json;
+    fn allocate(; AllocateIpAddress) -> IpAddress = POST "/ip_addresses" => json;
     /// Updates an IP address's `name` (None clears it) or `shareable`
     /// (`PUT /ip_addresses/{ip_address_id}`).
-    fn update(ip_address_id: str; UpdateIpAddress []) -> IpAddress = PUT "/ip_addresses/{}" => json;
+    fn update(ip_address_id: str; UpdateIpAddress) -> IpAddress = PUT "/ip_addresses/{}" => json;
     /// Deallocates an IP address (`DELETE /ip_addresses/{ip_address_id}`); the API answers
     /// `{}`.
     fn deallocate(ip_address_id: str) -> () = DELETE "/ip_addresses/{}" => empty;

@@ -56,11 +56,11 @@ resource! {
     /// Creates a private network (`POST /networks`) from `name` (None sends null), `region`
     /// and `specification` (CIDR), and optionally `gateway`, `primary_nameserver` and
     /// `secondary_nameserver` (None sends null).
-    fn create(; CreateNetwork [name, region, specification]) -> Network = POST "/networks" => json;
+    fn create(; CreateNetwork) -> Network = POST "/networks" => json;
     /// Updates a private network (`PUT /networks/{network_id}`): `gateway`, `name`,
     /// `primary_nameserver`, `secondary_nameserver`; None clears a field, leaving it out keeps
     /// it.
-    fn update(network_id: str; UpdateNetwork []) -> Network = PUT "/networks/{}" => json;
+    fn update(network_id: str; UpdateNetwork) -> Network = PUT "/networks/{}" => json;
     /// Deletes a private network (`DELETE /networks/{network_id}`) and returns it in its new
     /// state.
     fn delete(network_id: str) -> Network = DELETE "/networks/{}" => json;

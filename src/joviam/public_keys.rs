@@ -31,9 +31,9 @@ resource! {
     /// Shows one public key (`GET /public_keys/{public_key_id}`).
     fn get(public_key_id: str) -> PublicKey = GET "/public_keys/{}" => json;
     /// Uploads a public key: `name` and `key` in OpenSSH format (`POST /public_keys`).
-    fn create(; CreatePublicKey [name, key]) -> PublicKey = POST "/public_keys" => json;
+    fn create(; CreatePublicKey) -> PublicKey = POST "/public_keys" => json;
     /// Renames a public key (`PUT /public_keys/{public_key_id}`).
-    fn update(public_key_id: str; UpdatePublicKey []) -> PublicKey = PUT "/public_keys/{}" => json;
+    fn update(public_key_id: str; UpdatePublicKey) -> PublicKey = PUT "/public_keys/{}" => json;
     /// Deletes a public key (`DELETE /public_keys/{public_key_id}`); the API answers `{}`.
     fn delete(public_key_id: str) -> () = DELETE "/public_keys/{}" => empty;
 }

@@ -23,5 +23,5 @@ resource! {
     fn get(template_id: str) -> Template = GET "/templates/{}" => json;
     /// Creates a new version of the template `supersedes` from the disk `disk`
     /// (`POST /templates`) and returns it.
-    fn supersede(; SupersedeTemplate [disk, supersedes]) -> Template = POST "/templates" => json;
+    fn supersede(; SupersedeTemplate) -> Template = POST "/templates" => json;
 }

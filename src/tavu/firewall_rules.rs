@@ -44,9 +44,9 @@ resource! {
     /// Shows one rule (`GET .../rules/{rule_id}`).
     fn get(firewall_id: str, rule_id: str) -> FirewallRule = GET "/networking/v1/firewalls/{}/rules/{}" => json;
     /// Adds a rule (`POST .../rules`).
-    fn create(firewall_id: str; FirewallRuleFields in "rule" []) -> FirewallRule = POST "/networking/v1/firewalls/{}/rules" => json;
+    fn create(firewall_id: str; FirewallRuleFields in "rule") -> FirewallRule = POST "/networking/v1/firewalls/{}/rules" => json;
     /// Updates a rule (`PATCH .../rules/{rule_id}`).
-    fn update(firewall_id: str, rule_id: str; FirewallRuleFields in "rule" []) -> FirewallRule = PATCH "/networking/v1/firewalls/{}/rules/{}" => json;
+    fn update(firewall_id: str, rule_id: str; FirewallRuleFields in "rule") -> FirewallRule = PATCH "/networking/v1/firewalls/{}/rules/{}" => json;
     /// Deletes a rule (`DELETE .../rules/{rule_id}`).
     fn delete(firewall_id: str, rule_id: str) -> () = DELETE "/networking/v1/firewalls/{}/rules/{}" => empty;
 }

@@ -27,7 +27,7 @@ resource! {
     /// Shows one firewall (`GET /networking/v1/firewalls/{firewall_id}`).
     fn get(firewall_id: str) -> Firewall = GET "/networking/v1/firewalls/{}" => json;
     /// Updates a firewall (`PATCH /networking/v1/firewalls/{firewall_id}`).
-    fn update(firewall_id: str; UpdateFirewall in "firewall" []) -> Firewall = PATCH "/networking/v1/firewalls/{}" => json;
+    fn update(firewall_id: str; UpdateFirewall in "firewall") -> Firewall = PATCH "/networking/v1/firewalls/{}" => json;
     /// Deletes a firewall (`DELETE /networking/v1/firewalls/{firewall_id}`).
     fn delete(firewall_id: str) -> () = DELETE "/networking/v1/firewalls/{}" => empty;
     /// Marks a firewall's rules as audited (`GET /networking/v1/firewalls/{firewall_id}/audit`;

@@ -26,7 +26,7 @@ resource! {
     fn get(floating_ip_id: str) -> FloatingIp = GET "/networking/v1/floating-ips/{}" => json;
     /// Associates, disassociates or describes a floating IP
     /// (`PATCH /networking/v1/floating-ips/{floating_ip_id}`).
-    fn update(floating_ip_id: str; UpdateFloatingIp in "floating_ip" []) -> FloatingIp = PATCH "/networking/v1/floating-ips/{}" => json;
+    fn update(floating_ip_id: str; UpdateFloatingIp in "floating_ip") -> FloatingIp = PATCH "/networking/v1/floating-ips/{}" => json;
     /// Releases a floating IP (`DELETE /networking/v1/floating-ips/{floating_ip_id}`).
     fn delete(floating_ip_id: str) -> () = DELETE "/networking/v1/floating-ips/{}" => empty;
 }

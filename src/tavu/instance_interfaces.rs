@@ -20,7 +20,7 @@ resource! {
     /// Shows one interface (`GET .../interfaces/{interface_id}`).
     fn get(instance_id: str, interface_id: str) -> Port = GET "/compute/v1/instances/{}/interfaces/{}" => json;
     /// Adds an interface in a network and returns its port (`POST .../interfaces`).
-    fn create(instance_id: str; CreateInstanceInterface [network_id]) -> Port = POST "/compute/v1/instances/{}/interfaces" => json;
+    fn create(instance_id: str; CreateInstanceInterface) -> Port = POST "/compute/v1/instances/{}/interfaces" => json;
     /// Removes an interface (`DELETE .../interfaces/{interface_id}`).
     fn delete(instance_id: str, interface_id: str) -> () = DELETE "/compute/v1/instances/{}/interfaces/{}" => empty;
 }

@@ -45,9 +45,9 @@ resource! {
     /// Shows one instance script (`GET /compute/v1/instance-scripts/{instance_script_id}`).
     fn get(instance_script_id: int) -> InstanceScript = GET "/compute/v1/instance-scripts/{}" => json;
     /// Creates an instance script (`POST /compute/v1/instance-scripts`).
-    fn create(; CreateInstanceScript in "instance_script" [name, script]) -> InstanceScript = POST "/compute/v1/instance-scripts" => json;
+    fn create(; CreateInstanceScript in "instance_script") -> InstanceScript = POST "/compute/v1/instance-scripts" => json;
     /// Updates an instance script (`PATCH /compute/v1/instance-scripts/{instance_script_id}`).
-    fn update(instance_script_id: int; UpdateInstanceScript in "instance_script" [name, script]) -> InstanceScript = PATCH "/compute/v1/instance-scripts/{}" => json;
+    fn update(instance_script_id: int; UpdateInstanceScript in "instance_script") -> InstanceScript = PATCH "/compute/v1/instance-scripts/{}" => json;
     /// Deletes an instance script (`DELETE /compute/v1/instance-scripts/{instance_script_id}`).
     fn delete(instance_script_id: int) -> () = DELETE "/compute/v1/instance-scripts/{}" => empty;
 }

@@ -22,7 +22,7 @@ resource! {
     /// Shows one instance snapshot (`GET /image/v1/instance-snapshots/{instance_snapshot_id}`).
     fn get(instance_snapshot_id: str) -> InstanceSnapshot = GET "/image/v1/instance-snapshots/{}" => json;
     /// Snapshots an instance (`POST /image/v1/instance-snapshots`); it starts `queued`.
-    fn create(; CreateInstanceSnapshot in "snapshot" [instance_id, name]) -> InstanceSnapshot = POST "/image/v1/instance-snapshots" => json;
+    fn create(; CreateInstanceSnapshot in "snapshot") -> InstanceSnapshot = POST "/image/v1/instance-snapshots" => json;
     /// Deletes an instance snapshot (`DELETE /image/v1/instance-snapshots/{instance_snapshot_id}`).
     fn delete(instance_snapshot_id: str) -> () = DELETE "/image/v1/instance-snapshots/{}" => empty;
 }

@@ -49,9 +49,9 @@ resource! {
     /// Shows one instance user (`GET /compute/v1/instance-users/{instance_user_id}`).
     fn get(instance_user_id: int) -> InstanceUser = GET "/compute/v1/instance-users/{}" => json;
     /// Creates an instance user (`POST /compute/v1/instance-users`).
-    fn create(; CreateInstanceUser in "instance_user" [username]) -> InstanceUser = POST "/compute/v1/instance-users" => json;
+    fn create(; CreateInstanceUser in "instance_user") -> InstanceUser = POST "/compute/v1/instance-users" => json;
     /// Updates an instance user (`PATCH /compute/v1/instance-users/{instance_user_id}`).
-    fn update(instance_user_id: int; UpdateInstanceUser in "instance_user" [username]) -> InstanceUser = PATCH "/compute/v1/instance-users/{}" => json;
+    fn update(instance_user_id: int; UpdateInstanceUser in "instance_user") -> InstanceUser = PATCH "/compute/v1/instance-users/{}" => json;
     /// Deletes an instance user (`DELETE /compute/v1/instance-users/{instance_user_id}`).
     fn delete(instance_user_id: int) -> () = DELETE "/compute/v1/instance-users/{}" => empty;
 }

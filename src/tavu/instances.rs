@@ -87,9 +87,9 @@ resource! {
     fn get(instance_id: str) -> Instance = GET "/compute/v1/instances/{}" => json;
     /// Creates an instance (`POST /compute/v1/instances`). It starts in status `building`; the
     /// answer carries generated credentials (`username`, `password`) when the API made them.
-    fn create(; CreateInstance in "instance" [name, image_id, configuration_id]) -> Instance = POST "/compute/v1/instances" => json;
+    fn create(; CreateInstance in "instance") -> Instance = POST "/compute/v1/instances" => json;
     /// Renames an instance (`PATCH /compute/v1/instances/{instance_id}`).
-    fn update(instance_id: str; UpdateInstance in "instance" []) -> Instance = PATCH "/compute/v1/instances/{}" => json;
+    fn update(instance_id: str; UpdateInstance in "instance") -> Instance = PATCH "/compute/v1/instances/{}" => json;
     /// Deletes an instance (`DELETE /compute/v1/instances/{instance_id}`).
     fn delete(instance_id: str) -> () = DELETE "/compute/v1/instances/{}" => empty;
     /// Starts an instance (`POST /compute/v1/instances/{instance_id}/action`, `{"start": null}`).
@@ -102,12 +102,12 @@ resource! {
     fn force_reboot(instance_id: str) action "force_reboot" -> () = POST "/compute/v1/instances/{}/action" => empty;
     /// Resizes an instance to another configuration (`POST .../action`, `{"resize": {...}}`);
     /// confirm or revert it afterwards.
-    fn resize(instance_id: str; ResizeInstance in "resize" [configuration_id]) -> () = POST "/compute/v1/instances/{}/action" => empty;
+    fn resize(instance_id: str; ResizeInstance in "resize") -> () = POST "/compute/v1/instances/{}/action" => empty;
     /// Confirms a resize (`POST .../action`, `{"confirm_resize": null}`).
     fn confirm_resize(instance_id: str) action "confirm_resize" -> () = POST "/compute/v1/instances/{}/action" => empty;
     /// Reverts a resize (`POST .../action`, `{"revert_resize": null}`).
     fn revert_resize(instance_id: str) action "revert_resize" -> () = POST "/compute/v1/instances/{}/action" => empty;
     /// Rebuilds an instance from an image (`POST .../action`, `{"rebuild": {...}}`) and returns
     /// it, with new generated credentials when the API made them.
-    fn rebuild(instance_id: str; RebuildInstance in "rebuild" [image_id]) -> Instance = POST "/compute/v1/instances/{}/action" => json;
+    fn rebuild(instance_id: str; RebuildInstance in "rebuild") -> Instance = POST "/compute/v1/instances/{}/action" => json;
 }

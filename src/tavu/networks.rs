@@ -39,9 +39,9 @@ resource! {
     /// Shows one network (`GET /networking/v1/networks/{network_id}`).
     fn get(network_id: str) -> Network = GET "/networking/v1/networks/{}" => json;
     /// Creates a network (`POST /networking/v1/networks`).
-    fn create(; CreateNetwork in "network" [name]) -> Network = POST "/networking/v1/networks" => json;
+    fn create(; CreateNetwork in "network") -> Network = POST "/networking/v1/networks" => json;
     /// Updates a network (`PATCH /networking/v1/networks/{network_id}`).
-    fn update(network_id: str; UpdateNetwork in "network" []) -> Network = PATCH "/networking/v1/networks/{}" => json;
+    fn update(network_id: str; UpdateNetwork in "network") -> Network = PATCH "/networking/v1/networks/{}" => json;
     /// Deletes a network (`DELETE /networking/v1/networks/{network_id}`).
     fn delete(network_id: str) -> () = DELETE "/networking/v1/networks/{}" => empty;
 }

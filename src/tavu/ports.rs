@@ -25,5 +25,5 @@ resource! {
     /// Shows one port (`GET /networking/v1/ports/{port_id}`).
     fn get(port_id: str) -> Port = GET "/networking/v1/ports/{}" => json;
     /// Updates a port (`PATCH /networking/v1/ports/{port_id}`).
-    fn update(port_id: str; UpdatePort in "port" []) -> Port = PATCH "/networking/v1/ports/{}" => json;
+    fn update(port_id: str; UpdatePort in "port") -> Port = PATCH "/networking/v1/ports/{}" => json;
 }

@@ -20,7 +20,7 @@ resource! {
     /// Shows one interface (`GET .../interfaces/{interface_id}`).
     fn get(router_id: str, interface_id: str) -> Port = GET "/networking/v1/routers/{}/interfaces/{}" => json;
     /// Connects the router to a subnet (`POST .../interfaces`).
-    fn create(router_id: str; CreateRouterInterface [subnet_id]) -> RouterInterface = POST "/networking/v1/routers/{}/interfaces" => json;
+    fn create(router_id: str; CreateRouterInterface) -> RouterInterface = POST "/networking/v1/routers/{}/interfaces" => json;
     /// Disconnects an interface (`DELETE .../interfaces/{interface_id}`); returns what was
     /// removed.
     fn delete(router_id: str, interface_id: str) -> RouterInterface = DELETE "/networking/v1/routers/{}/interfaces/{}" => json;

@@ -29,7 +29,7 @@ resource! {
     /// Shows one router (`GET /networking/v1/routers/{router_id}`).
     fn get(router_id: str) -> Router = GET "/networking/v1/routers/{}" => json;
     /// Updates a router (`PATCH /networking/v1/routers/{router_id}`).
-    fn update(router_id: str; UpdateRouter in "router" []) -> Router = PATCH "/networking/v1/routers/{}" => json;
+    fn update(router_id: str; UpdateRouter in "router") -> Router = PATCH "/networking/v1/routers/{}" => json;
     /// Deletes a router (`DELETE /networking/v1/routers/{router_id}`).
     fn delete(router_id: str) -> () = DELETE "/networking/v1/routers/{}" => empty;
 }

@@ -34,7 +34,7 @@ resource! {
     /// Shows one rule (`GET .../rules/{rule_id}`).
     fn get(security_group_id: str, rule_id: str) -> SecurityGroupRule = GET "/networking/v1/security-groups/{}/rules/{}" => json;
     /// Adds a rule (`POST .../rules`).
-    fn create(security_group_id: str; CreateSecurityGroupRule in "rule" [direction]) -> SecurityGroupRule = POST "/networking/v1/security-groups/{}/rules" => json;
+    fn create(security_group_id: str; CreateSecurityGroupRule in "rule") -> SecurityGroupRule = POST "/networking/v1/security-groups/{}/rules" => json;
     /// Deletes a rule (`DELETE .../rules/{rule_id}`).
     fn delete(security_group_id: str, rule_id: str) -> () = DELETE "/networking/v1/security-groups/{}/rules/{}" => empty;
 }

@@ -35,9 +35,9 @@ resource! {
     /// Shows one security group (`GET /networking/v1/security-groups/{security_group_id}`).
     fn get(security_group_id: str) -> SecurityGroup = GET "/networking/v1/security-groups/{}" => json;
     /// Creates a security group (`POST /networking/v1/security-groups`).
-    fn create(; CreateSecurityGroup in "security_group" [name]) -> SecurityGroup = POST "/networking/v1/security-groups" => json;
+    fn create(; CreateSecurityGroup in "security_group") -> SecurityGroup = POST "/networking/v1/security-groups" => json;
     /// Updates a security group (`PATCH /networking/v1/security-groups/{security_group_id}`).
-    fn update(security_group_id: str; UpdateSecurityGroup in "security_group" []) -> SecurityGroup = PATCH "/networking/v1/security-groups/{}" => json;
+    fn update(security_group_id: str; UpdateSecurityGroup in "security_group") -> SecurityGroup = PATCH "/networking/v1/security-groups/{}" => json;
     /// Deletes a security group (`DELETE /networking/v1/security-groups/{security_group_id}`).
     fn delete(security_group_id: str) -> () = DELETE "/networking/v1/security-groups/{}" => empty;
 }

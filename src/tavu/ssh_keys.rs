@@ -26,7 +26,7 @@ resource! {
     /// Shows one SSH key by name (`GET /compute/v1/ssh-keys/{ssh_key_name}`).
     fn get(ssh_key_name: str) -> SshKey = GET "/compute/v1/ssh-keys/{}" => json;
     /// Imports a public key, or generates a key pair (`POST /compute/v1/ssh-keys`).
-    fn create(; CreateSshKey in "ssh_key" [name]) -> SshKey = POST "/compute/v1/ssh-keys" => json;
+    fn create(; CreateSshKey in "ssh_key") -> SshKey = POST "/compute/v1/ssh-keys" => json;
     /// Deletes an SSH key by name (`DELETE /compute/v1/ssh-keys/{ssh_key_name}`).
     fn delete(ssh_key_name: str) -> () = DELETE "/compute/v1/ssh-keys/{}" => empty;
 }

@@ -88,9 +88,9 @@ resource! {
     /// Shows one subnet (`GET /networking/v1/subnets/{subnet_id}`).
     fn get(subnet_id: str) -> Subnet = GET "/networking/v1/subnets/{}" => json;
     /// Creates a subnet (`POST /networking/v1/subnets`).
-    fn create(; CreateSubnet in "subnet" [name, network_id, cidr, ip_version]) -> Subnet = POST "/networking/v1/subnets" => json;
+    fn create(; CreateSubnet in "subnet") -> Subnet = POST "/networking/v1/subnets" => json;
     /// Updates a subnet (`PATCH /networking/v1/subnets/{subnet_id}`).
-    fn update(subnet_id: str; UpdateSubnet in "subnet" []) -> Subnet = PATCH "/networking/v1/subnets/{}" => json;
+    fn update(subnet_id: str; UpdateSubnet in "subnet") -> Subnet = PATCH "/networking/v1/subnets/{}" => json;
     /// Deletes a subnet (`DELETE /networking/v1/subnets/{subnet_id}`).
     fn delete(subnet_id: str) -> () = DELETE "/networking/v1/subnets/{}" => empty;
 }

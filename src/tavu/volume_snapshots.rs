@@ -37,9 +37,9 @@ resource! {
     /// Shows one volume snapshot (`GET /storage/v1/volume-snapshots/{volume_snapshot_id}`).
     fn get(volume_snapshot_id: str) -> VolumeSnapshot = GET "/storage/v1/volume-snapshots/{}" => json;
     /// Snapshots a volume (`POST /storage/v1/volume-snapshots`).
-    fn create(; CreateVolumeSnapshot in "snapshot" [volume_id, name]) -> VolumeSnapshot = POST "/storage/v1/volume-snapshots" => json;
+    fn create(; CreateVolumeSnapshot in "snapshot") -> VolumeSnapshot = POST "/storage/v1/volume-snapshots" => json;
     /// Updates a volume snapshot (`PATCH /storage/v1/volume-snapshots/{volume_snapshot_id}`).
-    fn update(volume_snapshot_id: str; UpdateVolumeSnapshot in "snapshot" []) -> VolumeSnapshot = PATCH "/storage/v1/volume-snapshots/{}" => json;
+    fn update(volume_snapshot_id: str; UpdateVolumeSnapshot in "snapshot") -> VolumeSnapshot = PATCH "/storage/v1/volume-snapshots/{}" => json;
     /// Deletes a volume snapshot (`DELETE /storage/v1/volume-snapshots/{volume_snapshot_id}`).
     fn delete(volume_snapshot_id: str) -> () = DELETE "/storage/v1/volume-snapshots/{}" => empty;
 }

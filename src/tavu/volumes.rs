@@ -63,13 +63,13 @@ resource! {
     /// Shows one volume (`GET /storage/v1/volumes/{volume_id}`).
     fn get(volume_id: str) -> Volume = GET "/storage/v1/volumes/{}" => json;
     /// Creates a volume (`POST /storage/v1/volumes`); it starts `creating`.
-    fn create(; CreateVolume in "volume" [size, name]) -> Volume = POST "/storage/v1/volumes" => json;
+    fn create(; CreateVolume in "volume") -> Volume = POST "/storage/v1/volumes" => json;
     /// Updates a volume's name or description (`PATCH /storage/v1/volumes/{volume_id}`).
-    fn update(volume_id: str; UpdateVolume in "volume" []) -> Volume = PATCH "/storage/v1/volumes/{}" => json;
+    fn update(volume_id: str; UpdateVolume in "volume") -> Volume = PATCH "/storage/v1/volumes/{}" => json;
     /// Deletes a volume (`DELETE /storage/v1/volumes/{volume_id}`).
     fn delete(volume_id: str) -> () = DELETE "/storage/v1/volumes/{}" => empty;
     /// Attaches a volume to an instance (`PATCH /storage/v1/volumes/{volume_id}/attach`).
-    fn attach(volume_id: str; AttachVolume [instance_id]) -> VolumeAttachResult = PATCH "/storage/v1/volumes/{}/attach" => json;
+    fn attach(volume_id: str; AttachVolume) -> VolumeAttachResult = PATCH "/storage/v1/volumes/{}/attach" => json;
     /// Detaches a volume from an instance (`PATCH /storage/v1/volumes/{volume_id}/detach`).
-    fn detach(volume_id: str; DetachVolume [instance_id]) -> () = PATCH "/storage/v1/volumes/{}/detach" => empty;
+    fn detach(volume_id: str; DetachVolume) -> () = PATCH "/storage/v1/volumes/{}/detach" => empty;
 }
