@@ -67,7 +67,9 @@ pub mod sandbox;
 pub use error::{ApiError, DecodeError, Error, Result};
 pub use joviam::JoviamClient;
 pub use nullable::Nullable;
-pub use operation::{BodyInfo, FieldInfo, OperationInfo};
+pub use operation::{
+    BodyInfo, Declarations, EnumInfo, FieldInfo, ModelInfo, OperationInfo, ResourceInfo, WaiterInfo,
+};
 pub use tavu::TavuClient;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,

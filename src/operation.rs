@@ -7,7 +7,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 /// One operation as declared: its Rust and Python method name, HTTP method and path template
 /// (path parameters shown as `{}`, relative to the client's base URL), its parameters and its
 /// docs. The Python signatures, docstrings and type stubs are derived from these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OperationInfo {
     /// Name of the handler the operation hangs off, e.g. `InstancesHandler`.
@@ -37,13 +37,17 @@ pub struct OperationInfo {
 }
 
 /// The request body of an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BodyInfo {
     /// No body.
     None,
     /// An instance action: `{"<key>": null}`.
-    Action(&'static str),
+    Action {
+        /// The action's key.
+        key: &'static str,
+    },
     /// One argument that is the whole body (e.g. a map of context variables).
     Value {
         /// The argument's name.
@@ -63,7 +67,7 @@ pub enum BodyInfo {
 }
 
 /// One field of a request body or a model, as declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldInfo {
     /// The name, as the API spells it.
@@ -74,6 +78,98 @@ pub struct FieldInfo {
     pub doc: &'static str,
     /// Whether the field must be given (request bodies) or is always present (models).
     pub required: bool,
+}
+
+/// One resource of a client (`tavu.instances`), as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct ResourceInfo {
+    /// The client's attribute (Rust method) for it, e.g. `instances`.
+    pub attribute: &'static str,
+    /// That attribute's doc comment.
+    pub attribute_doc: &'static str,
+    /// The handler's type name, e.g. `InstancesHandler`.
+    pub handler: &'static str,
+    /// The handler's doc comment.
+    pub doc: &'static str,
+    /// Its operations.
+    pub operations: &'static [OperationInfo],
+    /// Its waiters, if it has any.
+    pub waiter: Option<WaiterInfo>,
+}
+
+/// Everything one provider declares: resources, models and enums. The Python type stubs are
+/// generated from this (`tools/gen_stubs.py`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Declarations {
+    /// The client's resources.
+    pub resources: Vec<ResourceInfo>,
+    /// The response models.
+    pub models: &'static [ModelInfo],
+    /// The enumerations of string values.
+    pub enums: &'static [EnumInfo],
+}
+
+/// A handler's waiters, as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct WaiterInfo {
+    /// What is waited on, e.g. `instance`.
+    pub resource: &'static str,
+    /// The model `get` returns, e.g. `Instance`.
+    pub object: &'static str,
+    /// Its state field, e.g. `status`.
+    pub state_field: &'static str,
+    /// The ID parameter's name.
+    pub id_param: &'static str,
+    /// The wanted-state parameter's name.
+    pub state_param: &'static str,
+    /// The state waiter's name, e.g. `wait_for_status`.
+    pub wait: &'static str,
+    /// The deletion waiter's name.
+    pub wait_gone: &'static str,
+    /// States that stop a wait with a failure.
+    pub failure_states: &'static [&'static str],
+    /// States that count as gone.
+    pub gone_states: &'static [&'static str],
+}
+
+/// One enumeration of values the API sends and takes as plain strings, as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct EnumInfo {
+    /// The enum's name, e.g. `InstanceState`.
+    pub name: &'static str,
+    /// Its doc comment.
+    pub doc: &'static str,
+    /// `(variant name, value)` for every listed value.
+    pub values: &'static [(&'static str, &'static str)],
+}
+
+/// One response model, as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct ModelInfo {
+    /// The class name, e.g. `Instance`.
+    pub name: &'static str,
+    /// The model's doc comment.
+    pub doc: &'static str,
+    /// Its fields.
+    pub fields: &'static [FieldInfo],
+}
+
+/// Whether a declared Rust type (as `stringify!` writes it) may be absent: an `Option`.
+pub(crate) const fn is_optional_type(rust_type: &str) -> bool {
+    let b = rust_type.as_bytes();
+    b.len() >= 7
+        && b[0] == b'O'
+        && b[1] == b'p'
+        && b[2] == b't'
+        && b[3] == b'i'
+        && b[4] == b'o'
+        && b[5] == b'n'
+        && b[6] == b'<'
 }
 
 /// A field's JSON name from its Rust identifier (`r#type` is `type`).
@@ -257,19 +353,32 @@ macro_rules! models {
     (
         python_module = $pymod:literal;
         $(
-            $(#[$meta:meta])*
+            $(#$sattr:tt)*
             pub struct $name:ident {
-                $( $(#[$fmeta:meta])* pub $field:ident : $fty:ty, )*
+                $( $(#$fattr:tt)* pub $field:ident : $fty:ty, )*
             }
         )*
     ) => {
         $(
-            $(#[$meta])*
+            $(#$sattr)*
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
             #[cfg_attr(feature = "python", pyo3::pyclass(get_all, frozen, eq, module = $pymod))]
             #[non_exhaustive]
             pub struct $name {
-                $( $(#[$fmeta])* pub $field: $fty, )*
+                $( $(#$fattr)* pub $field: $fty, )*
+            }
+
+            impl $name {
+                /// Every field as declared: name, Rust type, doc, and whether the server
+                /// always sends it.
+                pub const FIELD_INFO: &'static [crate::operation::FieldInfo] = &[
+                    $(crate::operation::FieldInfo {
+                        name: crate::operation::field_name(stringify!($field)),
+                        rust_type: stringify!($fty),
+                        doc: crate::operation::doc_text!($(#$fattr)*),
+                        required: !crate::operation::is_optional_type(stringify!($fty)),
+                    },)*
+                ];
             }
 
             #[cfg(feature = "python")]
@@ -283,8 +392,39 @@ macro_rules! models {
                 fn to_dict<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
                     crate::python::model_to_dict(py, self)
                 }
+
+                /// The object as an HTML table, for notebooks.
+                fn _repr_html_(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {
+                    crate::python::model_html(slf.as_any())
+                }
+
+                /// The fields for `rich`'s pretty printer (secrets masked).
+                fn __rich_repr__<'py>(slf: &pyo3::Bound<'py, Self>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    crate::python::model_rich_repr(slf.as_any())
+                }
+
+                /// Pickling (and `copy`): the class's `_from_json` with the object's JSON.
+                fn __reduce__<'py>(slf: &pyo3::Bound<'py, Self>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    crate::python::model_reduce(slf.as_any(), &*slf.get())
+                }
+
+                /// Rebuilds an object from its JSON form (what pickling stores).
+                #[staticmethod]
+                fn _from_json(json: &str) -> pyo3::PyResult<Self> {
+                    serde_json::from_str(json)
+                        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+                }
             }
         )*
+
+        /// Every model of this module, as declared: name, doc and fields.
+        pub const MODEL_INFO: &[crate::operation::ModelInfo] = &[
+            $(crate::operation::ModelInfo {
+                name: stringify!($name),
+                doc: crate::operation::doc_text!($(#$sattr)*),
+                fields: $name::FIELD_INFO,
+            },)*
+        ];
 
         #[cfg(feature = "python")]
         pub(crate) fn register_models(m: &pyo3::Bound<'_, pyo3::types::PyModule>, prefix: &str) -> pyo3::PyResult<()> {
@@ -306,7 +446,7 @@ pub(crate) use models;
 /// timeout), or until the object is gone; it expands to the Rust methods and their Python twins.
 macro_rules! resource {
     (
-        $(#[$hmeta:meta])*
+        $(#$hattr:tt)*
         pub struct $handler:ident in $pymod:literal;
         waiters {
             resource $res:literal;
@@ -318,7 +458,21 @@ macro_rules! resource {
         }
         $($ops:tt)*
     ) => {
-        crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
+        crate::operation::resource!(@handler [$(#$hattr)*] $handler $pymod);
+        impl $handler<'_> {
+            /// The handler's waiters, as declared.
+            pub const WAITER: Option<crate::operation::WaiterInfo> = Some(crate::operation::WaiterInfo {
+                resource: $res,
+                object: stringify!($obj),
+                state_field: stringify!($field),
+                id_param: stringify!($idp),
+                state_param: stringify!($statep),
+                wait: stringify!($wait),
+                wait_gone: stringify!($wait_gone),
+                failure_states: &[$($fail),*],
+                gone_states: &[$($gone),*],
+            });
+        }
         crate::operation::resource!(@munch $handler {
             [
                 #[doc = concat!(" Polls the ", $res, " until its `", stringify!($field), "` equals `", stringify!($statep), "`, and returns it.")]
@@ -408,20 +562,29 @@ macro_rules! resource {
         );
     };
     (
-        $(#[$hmeta:meta])*
+        $(#$hattr:tt)*
         pub struct $handler:ident in $pymod:literal;
         $($ops:tt)*
     ) => {
-        crate::operation::resource!(@handler [$(#[$hmeta])*] $handler $pymod);
+        crate::operation::resource!(@handler [$(#$hattr)*] $handler $pymod);
+        impl $handler<'_> {
+            /// The handler's waiters, as declared: none.
+            pub const WAITER: Option<crate::operation::WaiterInfo> = None;
+        }
         crate::operation::resource!(@munch $handler { [] [] [] } $($ops)*);
     };
 
     // The handler struct and its Python class.
-    (@handler [$(#[$hmeta:meta])*] $handler:ident $pymod:literal) => {
-        $(#[$hmeta])*
+    (@handler [$(#$hattr:tt)*] $handler:ident $pymod:literal) => {
+        $(#$hattr)*
         #[derive(Debug, Clone, Copy)]
         pub struct $handler<'a> {
             transport: &'a crate::transport::Transport,
+        }
+
+        impl $handler<'_> {
+            /// The handler's doc comment.
+            pub const DOC: &'static str = crate::operation::doc_text!($(#$hattr)*);
         }
 
         impl<'a> $handler<'a> {
@@ -595,7 +758,7 @@ macro_rules! op_info {
     (@fields fields $b:ident $($rest:tt)*) => { $b::FIELDS };
     (@fields $($other:tt)*) => { &[] };
     (@body none) => { crate::operation::BodyInfo::None };
-    (@body action $action:literal) => { crate::operation::BodyInfo::Action($action) };
+    (@body action $action:literal) => { crate::operation::BodyInfo::Action { key: $action } };
     (@body value $arg:ident : $bty:ty) => { crate::operation::BodyInfo::Value { name: stringify!($arg), rust_type: stringify!($bty) } };
     (@body fields $b:ident [$($wrap:literal)?] $req:tt $opt:tt) => {
         crate::operation::BodyInfo::Fields { name: stringify!($b), wrapper: crate::operation::wrap!($($wrap)?), fields: $b::FIELD_INFO }
@@ -728,17 +891,30 @@ pub(crate) use decoder;
 macro_rules! client_resources {
     (
         impl $client:ident / $pyclient:ident {
-            $( $(#[$doc:meta])* $name:ident: $module:ident::$handler:ident, )*
+            $( $(#$doc:tt)* $name:ident: $module:ident::$handler:ident, )*
         }
         python { $($pyextra:tt)* }
     ) => {
         impl $client {
             $(
-                $(#[$doc])*
+                $(#$doc)*
                 pub fn $name(&self) -> $module::$handler<'_> {
                     $module::$handler::new(&self.transport)
                 }
             )*
+
+            /// Every resource (handler) of this client as declared: the attribute, the
+            /// handler, its docs, operations and waiters.
+            pub fn resources() -> Vec<crate::operation::ResourceInfo> {
+                vec![$(crate::operation::ResourceInfo {
+                    attribute: stringify!($name),
+                    attribute_doc: crate::operation::doc_text!($(#$doc)*),
+                    handler: stringify!($handler),
+                    doc: $module::$handler::DOC,
+                    operations: $module::$handler::OPERATIONS,
+                    waiter: $module::$handler::WAITER,
+                },)*]
+            }
 
             /// Every operation this client offers: handler, method name, HTTP method and path.
             pub fn operations() -> Vec<crate::operation::OperationInfo> {
@@ -752,7 +928,7 @@ macro_rules! client_resources {
         #[pyo3::pymethods]
         impl $pyclient {
             $(
-                $(#[$doc])*
+                $(#$doc)*
                 #[getter]
                 fn $name(&self) -> $module::py::$handler {
                     $module::py::$handler { transport: self.transport.clone() }
@@ -908,12 +1084,12 @@ pub(crate) use config_setters;
 /// `Other("running")` equals `Running`.
 macro_rules! string_enum {
     (
-        $(#[$meta:meta])*
+        $(#$sattr:tt)*
         pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $value:literal, )*
         }
     ) => {
-        $(#[$meta])*
+        $(#$sattr)*
         #[derive(Debug, Clone, Eq)]
         pub enum $name {
             $(
@@ -926,6 +1102,13 @@ macro_rules! string_enum {
         }
 
         impl $name {
+            /// The enum as declared: name, doc and every listed value.
+            pub const INFO: crate::operation::EnumInfo = crate::operation::EnumInfo {
+                name: stringify!($name),
+                doc: crate::operation::doc_text!($(#$sattr)*),
+                values: &[$((stringify!($variant), $value)),*],
+            };
+
             /// Every value the reference lists, as the API spells them.
             pub const VALUES: &'static [&'static str] = &[$($value),*];
 

@@ -518,6 +518,7 @@ pub(crate) fn py_quote(s: &str) -> String {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(pyo3::wrap_pyfunction!(_declarations, m)?)?;
     note_main_thread(m.py())?;
     crate::tavu::register_python(m)?;
     crate::joviam::register_python(m)?;
@@ -820,15 +821,17 @@ impl<'py> Args<'py> {
                 let key = py_str(key, &call())?;
                 let Some(i) = (0..slots.len()).find(|&i| name(i) == key) else {
                     return Err(invalid(format!(
-                        "{} got an unexpected keyword argument {key:?}; it takes {}",
+                        "{} got an unexpected keyword argument {}; it takes {}",
                         call(),
+                        py_quote(&key),
                         (0..slots.len()).map(name).collect::<Vec<_>>().join(", ")
                     )));
                 };
                 if slots[i].is_some() {
                     return Err(invalid(format!(
-                        "{} got multiple values for argument {key:?}",
-                        call()
+                        "{} got multiple values for argument {}",
+                        call(),
+                        py_quote(&key)
                     )));
                 }
                 slots[i] = Some(value);
@@ -916,4 +919,47 @@ impl<'py> Args<'py> {
         self.next += 1;
         body_from_value(&operation, name, &value)
     }
+}
+
+/// `vpsclient._display`, imported once.
+fn display_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
+    static DISPLAY: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    Ok(DISPLAY
+        .get_or_try_init(py, || py.import("vpsclient._display").map(Bound::unbind))?
+        .bind(py))
+}
+
+/// `_repr_html_` of every model: `vpsclient._display.model_html`.
+pub(crate) fn model_html(model: &Bound<'_, PyAny>) -> PyResult<String> {
+    display_module(model.py())?
+        .call_method1("model_html", (model,))?
+        .extract()
+}
+
+/// `__rich_repr__` of every model: `vpsclient._display.model_rich_repr`.
+pub(crate) fn model_rich_repr<'py>(model: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    display_module(model.py())?.call_method1("model_rich_repr", (model,))
+}
+
+/// `__reduce__` of every model: `(type(model)._from_json, (json,))`, so pickle, `copy` and
+/// process pools rebuild an equal object from the JSON the server sent.
+pub(crate) fn model_reduce<'py, T: Serialize>(
+    model: &Bound<'py, PyAny>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(value).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+    let restore = model.get_type().getattr("_from_json")?;
+    Ok((restore, (json,)).into_pyobject(model.py())?.into_any())
+}
+
+/// Everything both providers declare, as plain data: ``{"tavu": {...}, "joviam": {...}}``
+/// with their resources (operations, parameters, docs, waiters), models and enums. The type
+/// stubs, the enum classes of ``vpsclient.joviam`` and the tests read it.
+#[pyfunction]
+fn _declarations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let value = serde_json::json!({
+        "tavu": crate::tavu::declarations(),
+        "joviam": crate::joviam::declarations(),
+    });
+    json_to_py(py, &value)
 }

@@ -24,6 +24,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade "maturin>=1.16,<2" "pytest>=7" "mypy>=1.10"
 VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin develop --quiet
+.venv/bin/python tools/gen_stubs.py --check
 .venv/bin/python -m pytest -q tests/python
 .venv/bin/python -m mypy.stubtest vpsclient --allowlist tests/python/stubtest-allowlist.txt
 .venv/bin/python -m mypy --strict tests/python/typecheck_examples.py

@@ -47,86 +47,23 @@ class _StrEnum(str, enum.Enum):
         return str(self.value)
 
 
-class ConsoleSessionState(_StrEnum):
-    """States of a console session (``ConsoleSession.state``)."""
-
-    FAILED = "failed"
-    INITIATING = "initiating"
-    READY = "ready"
-
-
-class ConsoleSessionType(_StrEnum):
-    """Kinds of console session (``ConsoleSession.type``, ``instances.remote_access(type=)``)."""
-
-    SERIAL = "serial"
-    VNC = "vnc"
-
-
-class DiskState(_StrEnum):
-    """States of a disk (``Disk.state``, ``disks.state()``)."""
-
-    ATTACHED = "attached"
-    ATTACHING = "attaching"
-    DETACHING = "detaching"
-    FAILED_TO_PROVISION = "failed_to_provision"
-    FAILED_TO_TERMINATE = "failed_to_terminate"
-    INITIAL = "initial"
-    PENDING = "pending"
-    PENDING_VERIFICATION = "pending_verification"
-    PROVISIONING = "provisioning"
-    RESIZING = "resizing"
-    TERMINATED = "terminated"
-    TERMINATING = "terminating"
-    TRANSFERRED = "transferred"
-    UNATTACHED = "unattached"
+def _enums() -> list[str]:
+    """Builds one ``str`` enum per ``string_enum!`` of the Rust declarations (members named
+    after their values: ``InstanceState.RUNNING == "running"``), so the values are written
+    once, in Rust."""
+    names = []
+    for declared in _native._declarations()["joviam"]["enums"]:
+        cls = _StrEnum(  # type: ignore[misc]
+            declared["name"], [(value.upper(), value) for _, value in declared["values"]],
+            module=__name__,
+        )
+        cls.__doc__ = " ".join(line.strip() for line in declared["doc"].splitlines()).strip()
+        globals()[declared["name"]] = cls
+        names.append(declared["name"])
+    return names
 
 
-class InstanceState(_StrEnum):
-    """States of an instance (``Instance.state``, ``instances.state()``)."""
-
-    FAILED_TO_PROVISION = "failed_to_provision"
-    INITIAL = "initial"
-    PENDING_VERIFICATION = "pending_verification"
-    PROVISIONING = "provisioning"
-    RUNNING = "running"
-    STARTING = "starting"
-    STOPPED = "stopped"
-    STOPPING = "stopping"
-    TERMINATED = "terminated"
-    TERMINATING = "terminating"
-    TRANSFERRED = "transferred"
-    UPDATING = "updating"
-    UPDATING_NETWORK = "updating_network"
-
-
-class NetworkState(_StrEnum):
-    """States of a network (``Network.state``)."""
-
-    FAILED_TO_PROVISION = "failed_to_provision"
-    INITIAL = "initial"
-    PENDING_VERIFICATION = "pending_verification"
-    PROVISIONING = "provisioning"
-    READY = "ready"
-    TERMINATED = "terminated"
-    TERMINATING = "terminating"
-    TRANSFERRED = "transferred"
-
-
-class BootDevice(_StrEnum):
-    """Devices an instance boots from (``Instance.boot_device``, ``boot_device=``)."""
-
-    CDROM = "cdrom"
-    DISK = "disk"
-    NETWORK = "network"
-
-
-class Virtualization(_StrEnum):
-    """Virtualization modes (``Instance.virtualization``,
-    ``Template.recommended_virtualization``, ``virtualization=``)."""
-
-    HVM = "hvm"
-    PV = "pv"
-
+_ENUMS = _enums()
 
 DHCP = "dhcp"
 """The ``ip_addresses`` value of a network adapter that takes its address from DHCP."""
@@ -139,16 +76,6 @@ class NetworkAdapterSpec(TypedDict):
     network: str
     ip_addresses: Union[List[str], Literal["dhcp"]]
 
-
-_ENUMS = [
-    "ConsoleSessionState",
-    "ConsoleSessionType",
-    "DiskState",
-    "InstanceState",
-    "NetworkState",
-    "BootDevice",
-    "Virtualization",
-]
 
 __all__ = sorted(
     [name[len(_PREFIX):] for name in dir(_native) if name.startswith(_PREFIX)]

@@ -280,3 +280,21 @@ pub(crate) fn register_python(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo
     register_handlers(m, "Joviam_")?;
     models::register_models(m, "Joviam_")
 }
+
+/// Everything this provider declares (resources, models, enums): what the Python stubs, docs
+/// and the Python enum classes are generated from.
+pub fn declarations() -> crate::Declarations {
+    crate::Declarations {
+        resources: JoviamClient::resources(),
+        models: models::MODEL_INFO,
+        enums: &[
+            ConsoleSessionState::INFO,
+            ConsoleSessionType::INFO,
+            DiskState::INFO,
+            InstanceState::INFO,
+            NetworkState::INFO,
+            BootDevice::INFO,
+            Virtualization::INFO,
+        ],
+    }
+}

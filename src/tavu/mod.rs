@@ -368,3 +368,13 @@ pub(crate) fn register_python(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo
     register_handlers(m, "Tavu_")?;
     models::register_models(m, "Tavu_")
 }
+
+/// Everything this provider declares (resources, models, enums): what the Python stubs and
+/// docs are generated from.
+pub fn declarations() -> crate::Declarations {
+    crate::Declarations {
+        resources: TavuClient::resources(),
+        models: models::MODEL_INFO,
+        enums: &[],
+    }
+}
