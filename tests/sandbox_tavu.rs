@@ -385,7 +385,12 @@ fn every_operation_of_the_client_is_served() {
     );
     assert_eq!(created.status, "building");
     assert_eq!(created.ssh_key.as_deref(), Some("generated"));
-    assert!(created.password.is_none(), "SSH keys given: no credentials");
+    assert_eq!(
+        created.username.as_deref(),
+        Some("ubuntu"),
+        "SSH keys given, password login enabled: credentials all the same"
+    );
+    assert_eq!(created.password.as_ref().map(String::len), Some(8));
     assert_eq!(created.ports.len(), 2);
     assert_eq!(created.security_groups[0].id, DEFAULT_GROUP);
     assert_eq!(created.security_groups[0].rules.len(), 5);
@@ -1081,7 +1086,8 @@ fn generated_credentials_are_shown_once() {
     assert_eq!(rebuilt.username.as_deref(), Some("centos"));
     assert_ne!(rebuilt.password.unwrap(), password);
 
-    // An instance user or a saved script means no generated credentials.
+    // Only disabling password login means no generated credentials, on create and rebuild;
+    // SSH keys, an instance user or a script do not.
     tavu.ssh_keys()
         .create(&CreateSshKey {
             public_key: Some(PUBLIC_KEY.into()),
@@ -1102,7 +1108,24 @@ fn generated_credentials_are_shown_once() {
             ..CreateInstance::new("with-user", UBUNTU, HDD_512)
         })
         .unwrap();
-    assert!(with_user.username.is_none() && with_user.password.is_none());
+    assert_eq!(with_user.username.as_deref(), Some("ubuntu"));
+    let keys_only = tavu
+        .instances()
+        .create(&CreateInstance {
+            ssh_keys: Some(vec!["k".into()]),
+            disable_password: Some(true),
+            ..CreateInstance::new("keys-only", UBUNTU, HDD_512)
+        })
+        .unwrap();
+    assert!(keys_only.username.is_none() && keys_only.password.is_none());
+    tavu.instances()
+        .wait_for_status(&keys_only.id, "active", &wait())
+        .unwrap();
+    let rebuilt = tavu
+        .instances()
+        .rebuild(&keys_only.id, &RebuildInstance::new(CENTOS))
+        .unwrap();
+    assert!(rebuilt.username.is_none() && rebuilt.password.is_none());
 }
 
 #[test]

@@ -24,27 +24,33 @@
 
 use std::collections::VecDeque;
 use std::fmt;
-use std::io::Read;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::{JoviamClient, TavuClient};
 
+mod faults;
 mod fresh;
 mod http;
+mod journal;
 mod joviam;
+#[cfg(feature = "python")]
+pub(crate) mod python;
+mod server;
+pub mod state;
 mod tavu;
 
+pub use faults::{Fault, FaultEffect};
+pub use journal::JournalEntry;
+
 use http::{Reply, Req};
+use server::{Action, Incoming, Outcome, Server};
 
 /// The Tavu API key the sandbox accepts unless told otherwise.
 pub const SANDBOX_TAVU_KEY: &str = "sandbox-api-key";
 /// The Joviam access token the sandbox accepts unless told otherwise.
 pub const SANDBOX_JOVIAM_TOKEN: &str = "sandbox-token";
-/// How many threads answer requests.
-const WORKERS: usize = 4;
 
 /// Settings every route can read.
 #[derive(Debug, Clone)]
@@ -59,6 +65,8 @@ pub(crate) struct World {
     joviam: joviam::JoviamWorld,
     settings: Settings,
     recent: VecDeque<Instant>,
+    faults: faults::Faults,
+    journal: journal::Journal,
 }
 
 /// Configures a [`Sandbox`].
@@ -69,6 +77,8 @@ pub struct SandboxBuilder {
     rate_limit: Option<u32>,
     tavu_key: String,
     joviam_token: String,
+    faults: Vec<Fault>,
+    state: Option<serde_json::Value>,
 }
 
 impl fmt::Debug for SandboxBuilder {
@@ -77,6 +87,8 @@ impl fmt::Debug for SandboxBuilder {
             .field("port", &self.port)
             .field("build_delay", &self.build_delay)
             .field("rate_limit", &self.rate_limit)
+            .field("faults", &self.faults)
+            .field("state", &self.state.as_ref().map(|_| "..."))
             .finish_non_exhaustive()
     }
 }
@@ -89,6 +101,8 @@ impl Default for SandboxBuilder {
             rate_limit: None,
             tavu_key: SANDBOX_TAVU_KEY.into(),
             joviam_token: SANDBOX_JOVIAM_TOKEN.into(),
+            faults: Vec::new(),
+            state: None,
         }
     }
 }
@@ -126,47 +140,62 @@ impl SandboxBuilder {
         self
     }
 
-    /// Starts serving on a background thread pool.
+    /// A fault in force from the start (see [`Sandbox::inject_fault`]); call it again for
+    /// more. Defaults to none.
+    pub fn fault(mut self, fault: Fault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
+    /// Start from this state, as [`Sandbox::export_state`] gave it (possibly saved to a file
+    /// and read back), instead of a new account's. The format is in [`state`]. Defaults to a
+    /// new account: the providers' catalogues and nothing else.
+    pub fn state(mut self, state: serde_json::Value) -> Self {
+        self.state = Some(state);
+        self
+    }
+
+    /// Starts serving on background threads. Fails with [`Error::Config`] when the port
+    /// cannot be listened on or the [`state`](Self::state) cannot be loaded.
     pub fn start(self) -> Result<Sandbox> {
-        let server = listen(self.port)
-            .and_then(|listener| tiny_http::Server::from_listener(listener, None))
-            .map_err(|e| {
-                Error::Config(format!(
-                    "the sandbox cannot listen on 127.0.0.1:{}: {e}",
-                    self.port
-                ))
-            })?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or_else(|| Error::Config("the sandbox has no TCP address".into()))?;
-        let server = Arc::new(server);
+        let mut faults = faults::Faults::default();
+        for fault in self.faults {
+            faults.add(fault);
+        }
+        let (tavu, joviam) = match self.state {
+            Some(state) => state::import(state)?,
+            None => (tavu::TavuWorld::seeded(), joviam::JoviamWorld::seeded()),
+        };
         let world = Arc::new(Mutex::new(World {
-            tavu: tavu::TavuWorld::seeded(),
-            joviam: joviam::JoviamWorld::seeded(),
+            tavu,
+            joviam,
             settings: Settings {
                 build_delay: self.build_delay,
             },
             recent: VecDeque::new(),
+            faults,
+            journal: journal::Journal::default(),
         }));
-        let gate = Arc::new(Gate {
+        let gate = Gate {
             tavu_key: self.tavu_key.clone(),
             joviam_bearer: format!("Bearer {}", self.joviam_token),
             rate_limit: self.rate_limit,
-        });
-        let workers = (0..WORKERS)
-            .map(|_| {
-                let server = Arc::clone(&server);
-                let world = Arc::clone(&world);
-                let gate = Arc::clone(&gate);
-                std::thread::spawn(move || serve(&server, &world, &gate))
-            })
-            .collect();
+        };
+        let handler_world = Arc::clone(&world);
+        let server = Server::start(
+            self.port,
+            Box::new(move |incoming| handle(&handler_world, &gate, incoming)),
+        )
+        .map_err(|e| {
+            Error::Config(format!(
+                "the sandbox cannot listen on 127.0.0.1:{}: {e}",
+                self.port
+            ))
+        })?;
         Ok(Sandbox {
-            url: format!("http://127.0.0.1:{port}"),
+            url: format!("http://127.0.0.1:{}", server.port()),
             server,
-            workers,
+            world,
             tavu_key: self.tavu_key,
             joviam_token: self.joviam_token,
         })
@@ -176,8 +205,8 @@ impl SandboxBuilder {
 /// A running sandbox. Dropping it (or [`stop`](Sandbox::stop)) shuts the server down.
 pub struct Sandbox {
     url: String,
-    server: Arc<tiny_http::Server>,
-    workers: Vec<JoinHandle<()>>,
+    server: Server,
+    world: Arc<Mutex<World>>,
     tavu_key: String,
     joviam_token: String,
 }
@@ -237,107 +266,89 @@ impl Sandbox {
     }
 
     /// The settings of [`tavu_client`](Self::tavu_client), for callers that add their own.
-    fn tavu_client_builder(&self) -> crate::tavu::TavuClientBuilder {
+    pub fn tavu_client_builder(&self) -> crate::tavu::TavuClientBuilder {
         TavuClient::builder()
             .api_key(self.tavu_key.clone())
             .base_url(self.tavu_base_url())
     }
 
     /// The settings of [`joviam_client`](Self::joviam_client), for callers that add their own.
-    fn joviam_client_builder(&self) -> crate::joviam::JoviamClientBuilder {
+    pub fn joviam_client_builder(&self) -> crate::joviam::JoviamClientBuilder {
         JoviamClient::builder()
             .token(self.joviam_token.clone())
             .base_url(self.joviam_base_url())
     }
 
+    /// Makes matching requests fail as `fault` says, from now on. Faults apply in the order
+    /// injected (the first that fires wins), after the rate limit and before the credential
+    /// check and the normal routes; a request a fault answers still counts against the rate
+    /// limit. A fault limited with [`Fault::times`] goes away once used up.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sandbox")] {
+    /// use vpsclient::sandbox::{Fault, Sandbox};
+    /// use vpsclient::tavu::CreateNetwork;
+    ///
+    /// let sandbox = Sandbox::start()?;
+    /// let tavu = sandbox.tavu_client()?;
+    /// sandbox.inject_fault(Fault::new("tavu", "POST", "/networking/v1/networks").status(503).times(1));
+    /// assert!(tavu.networks().create(&CreateNetwork::new("lab")).is_err());
+    /// assert!(tavu.networks().create(&CreateNetwork::new("lab")).is_ok());
+    /// # }
+    /// # Ok::<_, vpsclient::Error>(())
+    /// ```
+    pub fn inject_fault(&self, fault: Fault) {
+        lock(&self.world).faults.add(fault);
+    }
+
+    /// The faults still in force, in the order injected.
+    pub fn faults(&self) -> Vec<Fault> {
+        lock(&self.world).faults.list()
+    }
+
+    /// Removes every fault.
+    pub fn clear_faults(&self) {
+        lock(&self.world).faults.clear();
+    }
+
+    /// Every request received since the start (or the last
+    /// [`clear_requests`](Self::clear_requests)), oldest first, with the status answered. The
+    /// journal keeps the last 100,000 requests, and never their headers.
+    pub fn requests(&self) -> Vec<JournalEntry> {
+        lock(&self.world).journal.list()
+    }
+
+    /// Empties the request journal.
+    pub fn clear_requests(&self) {
+        lock(&self.world).journal.clear();
+    }
+
+    /// The whole simulated world (every object of both providers, the catalogues, and the
+    /// transitions still to come) as JSON, for [`SandboxBuilder::state`] to start another
+    /// sandbox from. The format, versioned so a saved state keeps loading, is in [`state`].
+    /// Faults, the journal and the settings are not part of it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sandbox")] {
+    /// use vpsclient::sandbox::Sandbox;
+    /// use vpsclient::tavu::CreateNetwork;
+    ///
+    /// let first = Sandbox::start()?;
+    /// first.tavu_client()?.networks().create(&CreateNetwork::new("lab"))?;
+    /// let second = Sandbox::builder().state(first.export_state()).start()?;
+    /// assert_eq!(second.tavu_client()?.networks().list()?[0].name, "lab");
+    /// # }
+    /// # Ok::<_, vpsclient::Error>(())
+    /// ```
+    pub fn export_state(&self) -> serde_json::Value {
+        let world = lock(&self.world);
+        state::export(&world.tavu, &world.joviam)
+    }
+
     /// Stops the server and waits for its threads.
     pub fn stop(mut self) {
-        self.shutdown();
+        self.server.stop();
     }
-
-    fn shutdown(&mut self) {
-        for _ in 0..self.workers.len() {
-            self.server.unblock();
-        }
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
-        }
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        self.shutdown();
-    }
-}
-
-/// A listening socket on 127.0.0.1 with Nagle's algorithm off. tiny_http writes a reply's
-/// headers and a body over 1 KiB in two writes; with Nagle on, the second waits for the
-/// client's delayed ACK, about 40 ms per large reply. Accepted sockets inherit the option.
-fn listen(
-    port: u16,
-) -> std::result::Result<std::net::TcpListener, Box<dyn std::error::Error + Send + Sync>> {
-    use socket2::{Domain, Socket, Type};
-    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
-    socket.set_reuse_address(true)?;
-    socket.set_tcp_nodelay(true)?;
-    socket.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into())?;
-    socket.listen(128)?;
-    Ok(socket.into())
-}
-
-/// What every request passes before it reaches a route: the credential and the rate limit.
-struct Gate {
-    tavu_key: String,
-    joviam_bearer: String,
-    rate_limit: Option<u32>,
-}
-
-fn serve(server: &tiny_http::Server, world: &Mutex<World>, gate: &Gate) {
-    while let Ok(mut request) = server.recv() {
-        let mut body = Vec::new();
-        let reply = match request
-            .as_reader()
-            .take(16 * 1024 * 1024)
-            .read_to_end(&mut body)
-        {
-            Ok(_) => {
-                let authorization = request
-                    .headers()
-                    .iter()
-                    .find(|h| h.field.equiv("Authorization"))
-                    .map(|h| h.value.as_str().to_owned());
-                handle(
-                    world,
-                    gate,
-                    request.method().as_str(),
-                    request.url(),
-                    authorization.as_deref(),
-                    body,
-                )
-            }
-            Err(_) => http::tavu_error(400, "the request body could not be read"),
-        };
-        let _ = request.respond(to_response(reply));
-    }
-}
-
-fn to_response(reply: Reply) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let has_body = reply.body.is_some();
-    let mut response = tiny_http::Response::from_data(reply.body.unwrap_or_default())
-        .with_status_code(reply.status);
-    if has_body {
-        response.add_header(
-            tiny_http::Header::from_bytes("Content-Type", "application/json")
-                .expect("valid header"),
-        );
-    }
-    for (name, value) in reply.headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name, value) {
-            response.add_header(header);
-        }
-    }
-    response
 }
 
 fn lock(world: &Mutex<World>) -> MutexGuard<'_, World> {
@@ -347,65 +358,165 @@ fn lock(world: &Mutex<World>) -> MutexGuard<'_, World> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn handle(
-    world: &Mutex<World>,
-    gate: &Gate,
-    method: &str,
-    url: &str,
-    authorization: Option<&str>,
-    body: Vec<u8>,
-) -> Reply {
-    let path = url.split(['?', '#']).next().unwrap_or("");
+/// What every request passes before it reaches a route: the credential and the rate limit.
+struct Gate {
+    tavu_key: String,
+    joviam_bearer: String,
+    rate_limit: Option<u32>,
+}
+
+/// An error answer with `status` in `provider`'s format, for an injected fault.
+fn fault_reply(provider: &str, status: u16) -> Reply {
+    let reply = match provider {
+        "joviam" => {
+            let code = match status {
+                400 => "bad_request",
+                401 => "unauthorized",
+                403 => "forbidden",
+                404 => "not_found",
+                422 => "validation_fail",
+                429 => "rate_limited",
+                500 => "internal_server_error",
+                502 => "bad_gateway",
+                503 => "service_unavailable",
+                504 => "gateway_timeout",
+                _ => "error",
+            };
+            http::joviam_error(
+                status,
+                code,
+                Some(format!("injected fault: {status}").into()),
+            )
+        }
+        _ => http::tavu_error(status, format!("injected fault: {status}")),
+    };
+    if status == 429 {
+        reply.with_header("Retry-After", "1")
+    } else {
+        reply
+    }
+}
+
+fn handle(world: &Mutex<World>, gate: &Gate, incoming: Incoming) -> Outcome {
+    let (path, query) = match incoming.target.split_once('?') {
+        Some((path, query)) => (path, Some(query.to_owned())),
+        None => (incoming.target.as_str(), None),
+    };
+    let path = path.split('#').next().unwrap_or_default();
     let mut segments: Vec<String> = path
         .split('/')
         .filter(|s| !s.is_empty())
         .map(http::percent_decode)
         .collect();
-    if segments.is_empty() {
-        return http::tavu_error(
+    let provider = if segments.is_empty() {
+        String::new()
+    } else {
+        segments.remove(0)
+    };
+    // The path relative to the provider's base URL, as faults match it and the journal shows it.
+    let relative = {
+        let rest = path
+            .strip_prefix('/')
+            .unwrap_or(path)
+            .split_once('/')
+            .map_or("", |(_, rest)| rest);
+        format!("/{rest}")
+    };
+    let authorization = incoming.header("authorization").map(str::to_owned);
+    let mut world = lock(world);
+    let mut entry = JournalEntry {
+        provider: provider.clone(),
+        method: incoming.method.clone(),
+        path: relative.clone(),
+        query,
+        body: serde_json::from_slice(&incoming.body).ok(),
+        status: None,
+    };
+    let mut latency = Duration::ZERO;
+    let action = if provider.is_empty() {
+        Action::Answer(http::tavu_error(
             404,
             "this is the vpsclient sandbox: the APIs live under /tavu and /joviam",
-        );
-    }
-    let provider = segments.remove(0);
-    let mut world = lock(world);
-    if let Some(limit) = gate.rate_limit {
-        let now = Instant::now();
-        while world
-            .recent
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
-        {
-            world.recent.pop_front();
+        ))
+    } else if let Some(reply) = rate_limited(&mut world, gate, &provider) {
+        Action::Answer(reply)
+    } else {
+        let fired = world.faults.fire(&provider, &incoming.method, &relative);
+        latency = fired.as_ref().map_or(Duration::ZERO, |f| f.latency);
+        let req = Req {
+            method: incoming.method,
+            segments,
+            body: incoming.body,
+        };
+        match fired.map(|f| f.effect) {
+            None | Some(FaultEffect::Latency) => Action::Answer(route(
+                &mut world,
+                gate,
+                &provider,
+                authorization.as_deref(),
+                &req,
+            )),
+            Some(FaultEffect::Status(status)) => Action::Answer(fault_reply(&provider, status)),
+            Some(FaultEffect::ResetBeforeAnswer) => Action::ResetBeforeAnswer,
+            Some(FaultEffect::ResetDuringAnswer) => Action::ResetDuringAnswer(route(
+                &mut world,
+                gate,
+                &provider,
+                authorization.as_deref(),
+                &req,
+            )),
+            Some(FaultEffect::Stall(duration)) => Action::Stall(duration),
         }
-        if world.recent.len() >= limit as usize {
-            let reply = match provider.as_str() {
-                "joviam" => {
-                    http::joviam_error(429, "rate_limited", Some("Too many requests".into()))
-                }
-                _ => http::tavu_error(429, "You have hit the rate limit. Try again later."),
-            };
-            return reply.with_header("Retry-After", "1");
-        }
-        world.recent.push_back(now);
-    }
-    let req = Req {
-        method: method.to_owned(),
-        segments,
-        body,
     };
+    if let Action::Answer(reply) = &action {
+        entry.status = Some(reply.status);
+    }
+    world.journal.push(entry);
+    Outcome { latency, action }
+}
+
+/// The 429 answer when the rate limit is reached; otherwise counts the request and gives None.
+fn rate_limited(world: &mut World, gate: &Gate, provider: &str) -> Option<Reply> {
+    let limit = gate.rate_limit?;
+    let now = Instant::now();
+    while world
+        .recent
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+    {
+        world.recent.pop_front();
+    }
+    if world.recent.len() >= limit as usize {
+        let reply = match provider {
+            "joviam" => http::joviam_error(429, "rate_limited", Some("Too many requests".into())),
+            _ => http::tavu_error(429, "You have hit the rate limit. Try again later."),
+        };
+        return Some(reply.with_header("Retry-After", "1"));
+    }
+    world.recent.push_back(now);
+    None
+}
+
+/// Checks the credential and answers from the provider's routes.
+fn route(
+    world: &mut World,
+    gate: &Gate,
+    provider: &str,
+    authorization: Option<&str>,
+    req: &Req,
+) -> Reply {
     let World {
         tavu,
         joviam,
         settings,
         ..
-    } = &mut *world;
-    match provider.as_str() {
+    } = world;
+    match provider {
         "tavu" => {
             if authorization != Some(gate.tavu_key.as_str()) {
                 return http::tavu_error(401, "Your API key is wrong or missing.");
             }
-            tavu.route(settings, &req)
+            tavu.route(settings, req)
         }
         "joviam" => {
             if authorization != Some(gate.joviam_bearer.as_str()) {
@@ -418,161 +529,8 @@ fn handle(
                     _ => http::joviam_error(401, "unauthorized", None),
                 };
             }
-            joviam.route(settings, &req)
+            joviam.route(settings, req)
         }
         other => http::tavu_error(404, format!("no API at /{other}: use /tavu or /joviam")),
-    }
-}
-
-/// The Python class `vpsclient.Sandbox`.
-#[cfg(feature = "python")]
-pub(crate) mod python {
-    use pyo3::prelude::*;
-
-    use super::{Sandbox, SandboxBuilder};
-
-    /// An offline sandbox of both clouds on 127.0.0.1, for trying vpsclient without an
-    /// account and for testing automation before it meets real money.
-    ///
-    /// Use it as a context manager::
-    ///
-    ///     with vpsclient.Sandbox() as sb:
-    ///         tavu = sb.tavu_client()
-    ///         joviam = sb.joviam_client()
-    ///
-    /// Args:
-    ///     port: Port to listen on; 0 (the default) picks a free one.
-    ///     build_delay: Seconds asynchronous work takes (an instance build, a start).
-    ///     rate_limit: Answer 429 past this many requests per second; None for no limit.
-    #[pyclass(name = "Sandbox", module = "vpsclient", frozen)]
-    pub(crate) struct PySandbox {
-        inner: std::sync::Mutex<Option<Sandbox>>,
-        url: String,
-        tavu_key: String,
-        joviam_token: String,
-    }
-
-    impl PySandbox {
-        /// Runs `f` on the sandbox while it is running; a stopped one raises ConfigError.
-        fn with_running<T>(&self, f: impl FnOnce(&Sandbox) -> crate::Result<T>) -> PyResult<T> {
-            match self.inner.lock() {
-                Ok(guard) if guard.is_some() => {
-                    f(guard.as_ref().expect("checked above")).map_err(crate::python::to_pyerr)
-                }
-                _ => Err(crate::python::to_pyerr(crate::Error::Config(
-                    "the sandbox has been stopped".into(),
-                ))),
-            }
-        }
-    }
-
-    #[pymethods]
-    impl PySandbox {
-        #[new]
-        #[pyo3(signature = (*, port = 0, build_delay = 0.5, rate_limit = None))]
-        fn new(
-            py: Python<'_>,
-            port: u16,
-            build_delay: f64,
-            rate_limit: Option<u32>,
-        ) -> PyResult<Self> {
-            let delay = std::time::Duration::try_from_secs_f64(build_delay).map_err(|_| {
-                crate::python::to_pyerr(crate::Error::Config(format!(
-                    "build_delay must be a non-negative number of seconds, not {build_delay}"
-                )))
-            })?;
-            let mut builder = SandboxBuilder::default().port(port).build_delay(delay);
-            if let Some(limit) = rate_limit {
-                builder = builder.rate_limit(limit);
-            }
-            let sandbox = py
-                .detach(|| builder.start())
-                .map_err(crate::python::to_pyerr)?;
-            Ok(PySandbox {
-                url: sandbox.url().to_owned(),
-                tavu_key: sandbox.tavu_key().to_owned(),
-                joviam_token: sandbox.joviam_token().to_owned(),
-                inner: std::sync::Mutex::new(Some(sandbox)),
-            })
-        }
-
-        /// The server's root URL, e.g. ``http://127.0.0.1:40123``.
-        #[getter]
-        fn url(&self) -> &str {
-            &self.url
-        }
-
-        /// The Tavu base URL in the sandbox (``<url>/tavu``).
-        #[getter]
-        fn tavu_base_url(&self) -> String {
-            format!("{}/tavu", self.url)
-        }
-
-        /// The Joviam base URL in the sandbox (``<url>/joviam``).
-        #[getter]
-        fn joviam_base_url(&self) -> String {
-            format!("{}/joviam", self.url)
-        }
-
-        /// The Tavu API key the sandbox accepts.
-        #[getter]
-        fn tavu_key(&self) -> &str {
-            &self.tavu_key
-        }
-
-        /// The Joviam access token the sandbox accepts.
-        #[getter]
-        fn joviam_token(&self) -> &str {
-            &self.joviam_token
-        }
-
-        /// A TavuClient pointed at the sandbox, with its key.
-        fn tavu_client(&self) -> PyResult<crate::tavu::PyTavuClient> {
-            let client = self.with_running(|sb| {
-                sb.tavu_client_builder()
-                    .interrupt(crate::python::ctrl_c_interrupt())
-                    .build()
-            })?;
-            Ok(crate::tavu::PyTavuClient::from_client(client))
-        }
-
-        /// A JoviamClient pointed at the sandbox, with its token.
-        fn joviam_client(&self) -> PyResult<crate::joviam::PyJoviamClient> {
-            let client = self.with_running(|sb| {
-                sb.joviam_client_builder()
-                    .interrupt(crate::python::ctrl_c_interrupt())
-                    .build()
-            })?;
-            Ok(crate::joviam::PyJoviamClient::from_client(client))
-        }
-
-        /// Stops the server. Calling it again does nothing.
-        fn stop(&self, py: Python<'_>) {
-            let taken = self.inner.lock().ok().and_then(|mut guard| guard.take());
-            if let Some(sandbox) = taken {
-                py.detach(|| sandbox.stop());
-            }
-        }
-
-        fn __enter__(slf: Py<Self>) -> Py<Self> {
-            slf
-        }
-
-        #[pyo3(signature = (*_args))]
-        fn __exit__(&self, py: Python<'_>, _args: &Bound<'_, pyo3::types::PyTuple>) -> bool {
-            self.stop(py);
-            false
-        }
-
-        fn __repr__(&self) -> String {
-            let state = match self.inner.lock() {
-                Ok(guard) if guard.is_some() => "running",
-                _ => "stopped",
-            };
-            format!(
-                "Sandbox(url={}, {state})",
-                crate::python::py_quote(&self.url)
-            )
-        }
     }
 }

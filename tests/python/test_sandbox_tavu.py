@@ -165,7 +165,8 @@ def test_every_operation_runs_against_the_sandbox(sandbox: vpsclient.Sandbox) ->
                                     ssh_keys=["generated"], upgrade_on_first_boot=False)
     assert isinstance(created, models.Instance)
     assert (created.name, created.status, created.ssh_key) == ("web-1", "building", "generated")
-    assert created.password is None, "SSH keys given: no generated credentials"
+    assert created.username == "ubuntu" and len(created.password) == 8, \
+        "SSH keys given, password login enabled: generated credentials all the same"
     assert created.image.id == UBUNTU and created.configuration.id == HDD_512
     assert [p.network_id for p in all_of(created.ports, models.Port)] == [network.id, PUBLIC_NETWORK]
     assert created.security_groups[0].id == DEFAULT_GROUP
@@ -508,6 +509,13 @@ def test_generated_credentials_are_shown_once(sandbox: vpsclient.Sandbox) -> Non
     tavu.instances.wait_for_status(created.id, "active", **FAST_WAIT)
     rebuilt = tavu.instances.rebuild(created.id, CENTOS)
     assert rebuilt.username == "centos" and rebuilt.password not in (None, created.password)
+    # Only disabling password login means none, on create and on rebuild.
+    tavu.ssh_keys.create("k")
+    keys_only = tavu.instances.create("keys-only", UBUNTU, HDD_512, ssh_keys=["k"], disable_password=True)
+    assert (keys_only.username, keys_only.password) == (None, None)
+    tavu.instances.wait_for_status(keys_only.id, "active", **FAST_WAIT)
+    rebuilt = tavu.instances.rebuild(keys_only.id, CENTOS)
+    assert (rebuilt.username, rebuilt.password) == (None, None)
 
 
 def test_the_public_network_is_attachable_by_name_or_by_the_id_its_ports_show(sandbox: vpsclient.Sandbox) -> None:

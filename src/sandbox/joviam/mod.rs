@@ -12,6 +12,8 @@ mod support;
 
 use std::time::Instant;
 
+use serde::{Deserialize, Serialize};
+
 use super::fresh;
 use super::http::{self, Reply, Req};
 use super::Settings;
@@ -70,7 +72,7 @@ use support::{Answer, Clock};
 ///   202 only for disks, keys and adapters) and is stored on the one instance only.
 /// - A slug finds the latest version of a template; superseding makes a version with the old
 ///   one's name and slug, the next version number and the disk's size as its minimum.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 pub(crate) struct JoviamWorld {
     regions: Vec<Region>,
     instance_tiers: Vec<PerformanceTier>,
@@ -88,6 +90,7 @@ pub(crate) struct JoviamWorld {
 }
 
 /// An instance and what the `Instance` model shows only as rendered objects.
+#[derive(Serialize, Deserialize)]
 struct InstanceRecord {
     /// The model, with `disks`, `public_keys` and `network_adapters` left empty.
     instance: Instance,
@@ -98,6 +101,7 @@ struct InstanceRecord {
 }
 
 /// One network adapter of an instance.
+#[derive(Serialize, Deserialize)]
 struct AdapterRecord {
     id: String,
     dhcp: bool,
@@ -108,12 +112,16 @@ struct AdapterRecord {
 }
 
 /// A transition scheduled for the object `id` at `at`.
+#[derive(Serialize, Deserialize)]
 struct Due {
+    #[serde(rename = "due_in_ms", with = "crate::sandbox::state::instant")]
     at: Instant,
     id: String,
     event: Event,
 }
 
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Event {
     /// The instance reaches this state.
     InstanceState(InstanceState),

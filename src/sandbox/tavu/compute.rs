@@ -135,13 +135,13 @@ impl TavuWorld {
                 return Err(rejection);
             }
         }
-        // Credentials are generated when nothing else lets the user in: no SSH keys, no
-        // instance users, no saved script; from a snapshot only when asked for.
+        // Credentials are generated while password login stays enabled, SSH keys or not (the
+        // reference's example gives a key and gets a username and password); from a snapshot
+        // only when asked for, as the snapshot's own credentials take precedence.
         let from_snapshot = !self.operating_systems.iter().any(|os| os.id == image.id);
-        let generate = ssh_keys.is_empty()
-            && user_ids.is_empty()
-            && req.instance_script_id.is_none()
-            && (!from_snapshot || req.generate_credentials == Some(true));
+        let password_disabled = req.disable_password == Some(true);
+        let generate =
+            !password_disabled && (!from_snapshot || req.generate_credentials == Some(true));
         let login = generate.then_some(login);
         let security_group_ids = self
             .security_groups
@@ -161,13 +161,14 @@ impl TavuWorld {
             ssh_keys,
             security_group_ids,
             login: login.clone(),
+            password_disabled,
         });
         self.schedule(
             delay,
             Change::Instance {
                 id: id.clone(),
-                from: "building",
-                to: "active",
+                from: "building".into(),
+                to: "active".into(),
             },
         );
         let mut answer = self.render_instance(self.instances.last().expect("just pushed"));
@@ -318,22 +319,23 @@ impl TavuWorld {
         }
         let (image, login) = self.bootable_image(&req.image_id)?;
         self.require(index, "rebuild", &["active", "stopped"])?;
+        let from_snapshot = !self.operating_systems.iter().any(|os| os.id == image.id);
         let instance = &mut self.instances[index];
         instance.image = image;
         if let Some(name) = req.name {
             instance.name = name;
         }
-        if instance.login.is_some() {
-            instance.login = Some(login);
-        }
+        // As on create: new credentials while password login is enabled. A rebuild cannot ask
+        // for them on a snapshot, whose own credentials then stay.
+        instance.login = (!instance.password_disabled && !from_snapshot).then_some(login);
         let login = instance.login.clone();
         instance.status = "building".into();
         self.schedule(
             delay,
             Change::Instance {
                 id: self.instances[index].id.clone(),
-                from: "building",
-                to: "active",
+                from: "building".into(),
+                to: "active".into(),
             },
         );
         let mut answer = self.render_instance(&self.instances[index]);
@@ -370,8 +372,8 @@ impl TavuWorld {
             delay,
             Change::Instance {
                 id,
-                from: now,
-                to: then,
+                from: now.into(),
+                to: then.into(),
             },
         );
         done()
@@ -736,7 +738,8 @@ impl TavuWorld {
             private_key: None,
         };
         self.ssh_keys.push(key.clone());
-        ok(&SshKey { private_key, ..key })
+        // The reference's create example shows no `created_at` (its reads do).
+        support::ok_without(&SshKey { private_key, ..key }, "created_at")
     }
 
     pub(super) fn delete_ssh_key(&mut self, name: &str) -> Answer {

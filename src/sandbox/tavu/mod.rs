@@ -10,6 +10,8 @@
 
 use std::time::{Duration, Instant};
 
+use serde::{Deserialize, Serialize};
+
 use super::http::{self, Reply, Req};
 use super::Settings;
 use crate::tavu::{
@@ -43,14 +45,18 @@ use support::Answer;
 ///   `verify_resize`; `confirm_resize` makes it `active` at once, `revert_resize` restores the
 ///   old configuration and makes it `active` at once. An action in any other state is a 400
 ///   ("Cannot 'start' instance while it is in status active"). Generated credentials
-///   (`username`, `password`) appear only in the answer to the create (when neither SSH keys,
-///   instance users nor a saved instance script are given) and to a rebuild of such an
-///   instance, never in later reads. Every instance joins the `default` security group.
+///   (`username`, `password`) appear only in the answer to the create (unless
+///   `disable_password` is true; from an instance snapshot only with `generate_credentials`)
+///   and to a rebuild from an operating system (unless the instance was created with
+///   `disable_password`), never in later reads. Every instance joins the `default` security group.
 ///   Deleting an instance deletes its ports (releasing their floating IPs) and detaches its
 ///   volumes.
 /// - **Volumes** are `creating`, then `available`; attaching makes them `in-use` at once, with
 ///   the attachment (`/dev/vdb`, `/dev/vdc`, ...) shown on the volume and in the instance's
-///   `volumes`. Detaching reverses both and sets `detach_time`.
+///   `volumes`. Detaching reverses both and sets `detach_time`. As in the reference's
+///   examples, the answers to a create and an update leave out `detach_time`, `attachment`
+///   and `snapshots`, and reads show `attachment` only while attached and `detach_time` only
+///   once set.
 /// - **Instance snapshots** are `queued`, then `active` (with a size); only an active one
 ///   can boot an instance.
 /// - **Firewalls** are `PENDING_UPDATE` after an update, then `ACTIVE` (up, with routers) or
@@ -68,6 +74,7 @@ use support::Answer;
 /// is a body field that refers to nothing (`image_id`, `network_id`, ...) or holds an invalid
 /// value. Acting on an object in the wrong state, or deleting one still in use (a network with
 /// subnets or ports, an attached volume, a router with interfaces), is a 400 saying why.
+#[derive(Serialize, Deserialize)]
 pub(crate) struct TavuWorld {
     // The catalogue.
     zones: Vec<AvailabilityZone>,
@@ -103,6 +110,7 @@ pub(crate) struct TavuWorld {
 
 /// An instance as the world keeps it; answers render it into [`crate::tavu::Instance`], with
 /// its volumes, ports and security groups looked up at that moment.
+#[derive(Serialize, Deserialize)]
 struct InstanceRecord {
     id: String,
     name: String,
@@ -117,9 +125,13 @@ struct InstanceRecord {
     security_group_ids: Vec<String>,
     /// The login of generated credentials, when the instance has them.
     login: Option<String>,
+    /// Created with `disable_password`: no generated credentials, on create or rebuild.
+    #[serde(default)]
+    password_disabled: bool,
 }
 
 /// An instance user as the world keeps it: SSH keys by name, and a password never shown.
+#[derive(Serialize, Deserialize)]
 struct UserRecord {
     id: u64,
     username: String,
@@ -130,24 +142,28 @@ struct UserRecord {
 }
 
 /// A change that takes effect at `due`.
+#[derive(Serialize, Deserialize)]
 struct Pending {
+    #[serde(rename = "due_in_ms", with = "crate::sandbox::state::instant")]
     due: Instant,
     change: Change,
 }
 
 /// The changes that take time.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 enum Change {
     /// The instance moves from status `from` to `to`.
     Instance {
         id: String,
-        from: &'static str,
-        to: &'static str,
+        from: String,
+        to: String,
     },
     /// The volume moves from status `from` to `to`.
     Volume {
         id: String,
-        from: &'static str,
-        to: &'static str,
+        from: String,
+        to: String,
     },
     /// The instance snapshot becomes `active`.
     InstanceSnapshot { id: String },
@@ -387,7 +403,7 @@ impl TavuWorld {
                     .iter_mut()
                     .find(|i| i.id == id && i.status == from)
                 {
-                    instance.status = to.into();
+                    instance.status = to;
                 }
             }
             Change::Volume { id, from, to } => {
@@ -396,7 +412,7 @@ impl TavuWorld {
                     .iter_mut()
                     .find(|v| v.id == id && v.status == from)
                 {
-                    volume.status = to.into();
+                    volume.status = to;
                 }
             }
             Change::InstanceSnapshot { id } => self.finish_instance_snapshot(&id),

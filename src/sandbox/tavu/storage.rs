@@ -3,9 +3,11 @@
 
 use std::time::Duration;
 
+use serde_json::Value;
+
 use super::support::{
-    done, find, find_mut, flat, invalid, not_blank, ok, position, referred, refused, wrapped,
-    Answer,
+    done, find, find_mut, flat, invalid, not_blank, ok, position, referred, refused, to_json,
+    wrapped, Answer,
 };
 use super::{Change, TavuWorld};
 use crate::sandbox::fresh;
@@ -14,6 +16,24 @@ use crate::tavu::{
     InstanceSnapshot, UpdateVolume, UpdateVolumeSnapshot, Volume, VolumeAttachResult,
     VolumeAttachment, VolumeSnapshot,
 };
+
+/// Volume keys the reference shows in reads (and inside an instance) but not in the answers
+/// to a create or an update.
+const ONLY_IN_READS: &[&str] = &["detach_time", "attachment", "snapshots"];
+
+/// `volume` as JSON without the `omit` keys, and without `detach_time` and `attachment` while
+/// they are null: the reference's reads show a volume's attachment only while it is attached,
+/// and never a detach time it does not have.
+fn volume_json(volume: &Volume, omit: &[&str]) -> Value {
+    let mut json = to_json(volume);
+    if let Value::Object(map) = &mut json {
+        let hidden = |key: &str, value: &Value| {
+            omit.contains(&key) || (value.is_null() && ["detach_time", "attachment"].contains(&key))
+        };
+        map.retain(|key, value| !hidden(key, value));
+    }
+    json
+}
 
 /// What an instance snapshot weighs once taken, in megabytes (the API reports a size, the
 /// sandbox has no disk to measure).
@@ -90,12 +110,17 @@ impl TavuWorld {
     }
 
     pub(super) fn list_volumes(&self) -> Answer {
-        let all: Vec<Volume> = self.volumes.iter().map(|v| self.render_volume(v)).collect();
+        let all: Vec<Value> = self
+            .volumes
+            .iter()
+            .map(|v| volume_json(&self.render_volume(v), &[]))
+            .collect();
         ok(&all)
     }
 
     pub(super) fn get_volume(&self, id: &str) -> Answer {
-        ok(&self.render_volume(find(&self.volumes, id, "volume")?))
+        let volume = self.render_volume(find(&self.volumes, id, "volume")?);
+        ok(&volume_json(&volume, &[]))
     }
 
     pub(super) fn create_volume(&mut self, delay: Duration, body: &[u8]) -> Answer {
@@ -136,11 +161,11 @@ impl TavuWorld {
             delay,
             Change::Volume {
                 id: volume.id.clone(),
-                from: "creating",
-                to: "available",
+                from: "creating".into(),
+                to: "available".into(),
             },
         );
-        ok(&volume)
+        ok(&volume_json(&volume, ONLY_IN_READS))
     }
 
     pub(super) fn update_volume(&mut self, id: &str, body: &[u8]) -> Answer {
@@ -156,7 +181,7 @@ impl TavuWorld {
         if let Some(description) = req.description {
             volume.description = Some(description);
         }
-        self.get_volume(id)
+        ok(&volume_json(volume, ONLY_IN_READS))
     }
 
     pub(super) fn delete_volume(&mut self, id: &str) -> Answer {
