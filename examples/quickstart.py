@@ -114,6 +114,8 @@ def joviam_tour(joviam: vpsclient.JoviamClient, wait: dict[str, float]) -> None:
 
     disk = joviam.disks.create("quickstart-data", 10, region.id, disk_tier.id)
     disk = joviam.disks.wait_for_state(disk.id, "unattached", **wait)
+    # Joviam changes an instance's disks only while it is stopped.
+    step("stopping the instance to attach the disk (Joviam attaches disks to stopped instances)")
     joviam.instances.stop(instance.id)
     joviam.instances.wait_for_state(instance.id, "stopped", **wait)
     boot = [d.id for d in joviam.instances.get(instance.id).disks]

@@ -493,7 +493,7 @@ macro_rules! resource {
                 }
 
                 fn waiter(&self, options: &crate::WaitOptions) -> crate::waiter::Waiter<'_> {
-                    crate::waiter::Waiter { transport: self.transport, resource: $res, options: *options }
+                    crate::waiter::Waiter { transport: self.transport, resource: $res, options: options.clone() }
                 }
             ]
             [
@@ -501,12 +501,19 @@ macro_rules! resource {
                 #[doc = ""]
                 #[doc = " Returns the object (or the list, in the order given)."]
                 #[doc = ""]
+                #[doc = " Args:"]
+                #[doc = concat!("     ", stringify!($idp), ": the ", $res, "'s ID, or a list of IDs to wait on together.")]
+                #[doc = concat!("     ", stringify!($statep), ": the `", stringify!($field), "` to wait for.")]
+                #[doc = "     timeout: seconds to wait in all."]
+                #[doc = "     interval: seconds between two polls."]
+                #[doc = "     progress: None (a live display inside Jupyter, nothing in a script), True (one line on stderr), False (silent), or a callable called with (id, state, elapsed_seconds) on every poll."]
+                #[doc = ""]
                 #[doc = " Raises:"]
                 #[doc = "     WaitTimeoutError: time ran out; it names the last state seen."]
-                #[doc = concat!("    WaitFailedError: a failure state was reached (one of ", stringify!([$($fail),*]), ").")]
+                #[doc = concat!("     WaitFailedError: a failure state was reached (one of ", stringify!([$($fail),*]), ").")]
                 #[doc = "     WaitManyError: for a list, every object that failed or timed out."]
                 #[doc = "     KeyboardInterrupt: Ctrl-C while waiting."]
-                #[pyo3(signature = ($idp, $statep, *, timeout = 600.0, interval = 5.0))]
+                #[pyo3(signature = ($idp, $statep, *, timeout = 600.0, interval = 5.0, progress = None))]
                 fn $wait(
                     &self,
                     py: pyo3::Python<'_>,
@@ -514,6 +521,7 @@ macro_rules! resource {
                     $statep: &pyo3::Bound<'_, pyo3::PyAny>,
                     timeout: f64,
                     interval: f64,
+                    progress: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
                 ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
                     let operation = concat!(stringify!($handler), ".", stringify!($wait), "()");
                     let options = crate::python::wait_options(timeout, interval)?;
@@ -521,39 +529,47 @@ macro_rules! resource {
                     let transport = &*self.transport;
                     match crate::python::one_or_many_ids(operation, $idp)? {
                         crate::python::Ids::One(id) => {
-                            let object = py
-                                .detach(|| $handler::new(transport).$wait(&id, &wanted, &options))
-                                .map_err(crate::python::to_pyerr)?;
+                            let object = crate::python::run_wait(py, progress, $res, &wanted, options, |options| {
+                                $handler::new(transport).$wait(&id, &wanted, options)
+                            })?;
                             pyo3::IntoPyObjectExt::into_py_any(object, py)
                         }
                         crate::python::Ids::Many(ids) => {
                             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-                            let objects = py
-                                .detach(|| $handler::new(transport).$wait_all(&refs, &wanted, &options))
-                                .map_err(crate::python::to_pyerr)?;
-                            pyo3::IntoPyObjectExt::into_py_any(objects, py)
+                            let objects = crate::python::run_wait(py, progress, $res, &wanted, options, |options| {
+                                $handler::new(transport).$wait_all(&refs, &wanted, options)
+                            })?;
+                            crate::python::resource_list(py, objects)
                         }
                     }
                 }
 
                 #[doc = concat!("Waits until the ", $res, " is gone (its GET answers 404", $(", or its state is ", $gone,)* "), polling every `interval` seconds for at most `timeout` seconds.")]
                 #[doc = ""]
+                #[doc = " Args:"]
+                #[doc = concat!("     ", stringify!($idp), ": the ", $res, "'s ID.")]
+                #[doc = "     timeout: seconds to wait in all."]
+                #[doc = "     interval: seconds between two polls."]
+                #[doc = "     progress: None (a live display inside Jupyter, nothing in a script), True (one line on stderr), False (silent), or a callable called with (id, state, elapsed_seconds) on every poll; state is None once it is gone."]
+                #[doc = ""]
                 #[doc = " Raises:"]
                 #[doc = "     WaitTimeoutError: it still existed when time ran out."]
-                #[pyo3(signature = ($idp, *, timeout = 600.0, interval = 5.0))]
+                #[pyo3(signature = ($idp, *, timeout = 600.0, interval = 5.0, progress = None))]
                 fn $wait_gone(
                     &self,
                     py: pyo3::Python<'_>,
                     $idp: &pyo3::Bound<'_, pyo3::PyAny>,
                     timeout: f64,
                     interval: f64,
+                    progress: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
                 ) -> pyo3::PyResult<()> {
                     let operation = concat!(stringify!($handler), ".", stringify!($wait_gone), "()");
                     let options = crate::python::wait_options(timeout, interval)?;
                     let id = crate::python::path_str(operation, stringify!($idp), $idp)?;
                     let transport = &*self.transport;
-                    py.detach(|| $handler::new(transport).$wait_gone(&id, &options))
-                        .map_err(crate::python::to_pyerr)
+                    crate::python::run_wait(py, progress, $res, "deleted", options, |options| {
+                        $handler::new(transport).$wait_gone(&id, options)
+                    })
                 }
             ]
             []
@@ -660,11 +676,12 @@ macro_rules! resource {
                     py: pyo3::Python<'_>,
                     args: &pyo3::Bound<'_, pyo3::types::PyTuple>,
                     kwargs: Option<&pyo3::Bound<'_, pyo3::types::PyDict>>,
-                ) -> pyo3::PyResult<$($ret)*> {
+                ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
                     const INFO: crate::operation::OperationInfo =
                         crate::operation::op_info!($h $op [$($doc)*] [$($pp : $pk),*] [$($ret)*] $method $path $kind);
                     let transport = &*self.transport;
-                    crate::operation::py_call!(transport py args kwargs INFO $h $op [$($pp : $pk),*] $kind)
+                    let result: $($ret)* = crate::operation::py_call!(transport py args kwargs INFO $h $op [$($pp : $pk),*] $kind)?;
+                    crate::operation::py_result!(py result $($ret)*)
                 }
             ]
             [$($info)* crate::operation::op_info!($h $op [$($doc)*] [$($pp : $pk),*] [$($ret)*] $method $path $kind),]
@@ -770,6 +787,7 @@ pub(crate) use op_info;
 /// `help()` and Jupyter show every parameter), the summary, the HTTP route, `Args:`,
 /// `Returns:` and `Raises:`. Every line but the first is indented by one space, which
 /// `inspect.cleandoc` removes.
+#[cfg(feature = "python")]
 macro_rules! py_doc {
     ($op:ident [$($doc:literal)*] [$($pp:ident : $pk:ident),*] [$($ret:tt)*] $method:ident $path:literal { $($kind:tt)* }) => {
         concat!(
@@ -813,10 +831,12 @@ macro_rules! py_doc {
         )
     };
 }
+#[cfg(feature = "python")]
 pub(crate) use py_doc;
 
 /// Runs one operation from Python: binds the arguments to the declared parameters, converts
 /// them, and calls the Rust method with the GIL released.
+#[cfg(feature = "python")]
 macro_rules! py_call {
     ($t:ident $py:ident $args:ident $kwargs:ident $info:ident $h:ident $op:ident [$($pp:ident : $pk:ident),*] { fields $b:ident $($rest:tt)* }) => {{
         #[allow(unused_mut)]
@@ -841,7 +861,26 @@ macro_rules! py_call {
             .map_err(crate::python::to_pyerr)
     }};
 }
+#[cfg(feature = "python")]
 pub(crate) use py_call;
+
+/// An operation's result as Python sees it: a list becomes a `vpsclient.ResourceList` (a
+/// `list` that displays as a table in notebooks), anything else converts as it is.
+#[cfg(feature = "python")]
+macro_rules! py_result {
+    ($py:ident $value:ident Vec<$t:ident>) => {
+        crate::python::resource_list($py, $value)
+    };
+    ($py:ident $value:ident ()) => {{
+        let () = $value;
+        Ok($py.None())
+    }};
+    ($py:ident $value:ident $($ret:tt)*) => {
+        pyo3::IntoPyObjectExt::into_py_any($value, $py)
+    };
+}
+#[cfg(feature = "python")]
+pub(crate) use py_result;
 
 /// The Rust type of a path parameter: `str` or `int` (Tavu's integer IDs).
 macro_rules! rty {
@@ -855,6 +894,7 @@ macro_rules! rty {
 pub(crate) use rty;
 
 /// Passes a converted path parameter to the Rust method.
+#[cfg(feature = "python")]
 macro_rules! pass {
     (str $x:ident) => {
         $x.as_str()
@@ -863,6 +903,7 @@ macro_rules! pass {
         $x
     };
 }
+#[cfg(feature = "python")]
 pub(crate) use pass;
 
 /// The wrapper key of a body, if any.
@@ -1022,6 +1063,14 @@ macro_rules! config_setters {
         /// into memory. Defaults to 64 MiB; zero fails [`build`](Self::build).
         pub fn max_response_bytes(mut self, bytes: u64) -> Self {
             self.config.max_response_bytes = bytes;
+            self
+        }
+
+        /// How many idle connections are kept open for reuse: set it to the number of threads
+        /// that share the client, so each finds one (over HTTPS, each new connection costs a
+        /// TLS handshake). Defaults to 16; 0 fails [`build`](Self::build).
+        pub fn pool_size(mut self, connections: usize) -> Self {
+            self.config.pool_size = connections;
             self
         }
 

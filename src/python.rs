@@ -519,6 +519,8 @@ pub(crate) fn py_quote(s: &str) -> String {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(pyo3::wrap_pyfunction!(_declarations, m)?)?;
+    m.add_function(pyo3::wrap_pyfunction!(_init_logging, m)?)?;
+    m.add_function(pyo3::wrap_pyfunction!(_reset_logging, m)?)?;
     note_main_thread(m.py())?;
     crate::tavu::register_python(m)?;
     crate::joviam::register_python(m)?;
@@ -537,16 +539,17 @@ pub(crate) struct Settings {
     ca_bundle: Option<std::path::PathBuf>,
     system_trust: bool,
     proxy: crate::transport::ProxySetting,
+    pool_size: usize,
 }
 
 impl Settings {
     /// Reads the constructor arguments `base_url, timeout, connect_timeout, max_retries,
-    /// max_response_bytes, ca_bundle, system_trust, proxy`, in that order; a missing one (or
+    /// max_response_bytes, ca_bundle, system_trust, proxy, pool_size`, in that order; a missing one (or
     /// None, for those without a None meaning) takes its default.
     pub(crate) fn read(
         py: Python<'_>,
         default_base_url: &str,
-        args: [Option<&Bound<'_, PyAny>>; 8],
+        args: [Option<&Bound<'_, PyAny>>; 9],
     ) -> PyResult<Settings> {
         let none = py.None().into_bound(py);
         let given = |i: usize| args[i].filter(|v| !v.is_none());
@@ -578,6 +581,12 @@ impl Settings {
             None => PyBool::new(py, false).to_owned().into_any(),
         };
         let proxy = args[7].cloned().unwrap_or_else(|| none.clone());
+        let pool_size = match given(8) {
+            Some(v) => {
+                config_count("pool_size", v, 1, crate::transport::MAX_POOL_SIZE as u64)? as usize
+            }
+            None => crate::DEFAULT_POOL_SIZE,
+        };
         let (
             base_url,
             timeout,
@@ -661,6 +670,7 @@ impl Settings {
             ca_bundle,
             system_trust: system_trust.is_true(),
             proxy,
+            pool_size,
         })
     }
 
@@ -673,6 +683,7 @@ impl Settings {
         config.ca_bundle = self.ca_bundle;
         config.system_trust = self.system_trust;
         config.proxy = self.proxy;
+        config.pool_size = self.pool_size;
     }
 }
 
@@ -962,4 +973,98 @@ fn _declarations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
         "joviam": crate::joviam::declarations(),
     });
     json_to_py(py, &value)
+}
+
+/// A list result as `vpsclient.ResourceList`: a `list` subclass with a notebook table
+/// (`_repr_html_`), `to_dicts()` and `to_pandas()`.
+pub(crate) fn resource_list<'py, T>(py: Python<'py>, items: Vec<T>) -> PyResult<Py<PyAny>>
+where
+    T: pyo3::IntoPyObject<'py>,
+{
+    let list = PyList::new(py, items)?;
+    Ok(display_module(py)?
+        .getattr("ResourceList")?
+        .call1((list,))?
+        .unbind())
+}
+
+/// Runs a waiter with the GIL released, reporting every poll to a
+/// `vpsclient._display.Progress` chosen by the `progress=` argument. An exception the
+/// progress display (or the user's callback) raises stops the wait and is raised as it is.
+pub(crate) fn run_wait<T: Send>(
+    py: Python<'_>,
+    progress: Option<&Bound<'_, PyAny>>,
+    resource: &str,
+    wanted: &str,
+    options: crate::WaitOptions,
+    wait: impl FnOnce(&crate::WaitOptions) -> crate::Result<T> + Send,
+) -> PyResult<T> {
+    let choice = match progress {
+        Some(p) => p.clone(),
+        None => py.None().into_bound(py),
+    };
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("resource", resource)?;
+    kwargs.set_item("wanted", wanted)?;
+    let display = display_module(py)?
+        .getattr("Progress")?
+        .call_method("create", (choice,), Some(&kwargs))?
+        .unbind();
+    let raised: std::sync::Arc<std::sync::Mutex<Option<PyErr>>> = Default::default();
+    let hook_display = display.clone_ref(py);
+    let hook_raised = std::sync::Arc::clone(&raised);
+    let options = options.on_poll(move |id, state, elapsed| {
+        Python::attach(|py| {
+            match hook_display
+                .bind(py)
+                .call_method1("update", (id, state, elapsed.as_secs_f64()))
+            {
+                Ok(_) => Ok(()),
+                Err(err) => {
+                    if let Ok(mut slot) = hook_raised.lock() {
+                        *slot = Some(err);
+                    }
+                    Err(Error::Interrupted)
+                }
+            }
+        })
+    });
+    let outcome = py.detach(|| wait(&options));
+    let final_state = if outcome.is_ok() { Some(wanted) } else { None };
+    let closed = display.bind(py).call_method1("close", (final_state,));
+    if let Some(err) = raised.lock().ok().and_then(|mut slot| slot.take()) {
+        return Err(err);
+    }
+    let value = outcome.map_err(to_pyerr)?;
+    closed?;
+    Ok(value)
+}
+
+/// The bridge from Rust's `log` records to Python's `logging`, once installed.
+static LOG_RESET: std::sync::OnceLock<pyo3_log::ResetHandle> = std::sync::OnceLock::new();
+
+/// Sends vpsclient's log records (targets `vpsclient::*`) to the Python loggers of the same
+/// names (`vpsclient.http`, `vpsclient.retry`, `vpsclient.wait`). Records of the HTTP and TLS
+/// crates underneath are never forwarded: ureq's TRACE output holds the wire unredacted.
+/// Called by `vpsclient/__init__.py`; does nothing if another logger is installed.
+#[pyfunction]
+fn _init_logging(py: Python<'_>) -> PyResult<()> {
+    if LOG_RESET.get().is_some() {
+        return Ok(());
+    }
+    let logger = pyo3_log::Logger::new(py, pyo3_log::Caching::LoggersAndLevels)?
+        .filter(log::LevelFilter::Off)
+        .filter_target("vpsclient".to_owned(), log::LevelFilter::Debug);
+    if let Ok(handle) = logger.install() {
+        let _ = LOG_RESET.set(handle);
+    }
+    Ok(())
+}
+
+/// Forgets the cached Python logger levels, after `logging` was reconfigured.
+#[pyfunction]
+fn _reset_logging() {
+    if let Some(handle) = LOG_RESET.get() {
+        handle.reset();
+    }
 }

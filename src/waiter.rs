@@ -12,21 +12,47 @@ use crate::transport::Transport;
 /// let options = vpsclient::WaitOptions::default().timeout(Duration::from_secs(120));
 /// assert_eq!(options.interval, Duration::from_secs(5));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct WaitOptions {
     /// Give up after this long. Defaults to 600 seconds.
     pub timeout: Duration,
     /// Pause between two polls. Defaults to 5 seconds.
     pub interval: Duration,
+    /// Called after every poll with the object's ID, its state (`None` once it is gone) and
+    /// the time waited so far; an error it returns stops the wait with that error.
+    pub on_poll: Option<PollHook>,
 }
+
+/// A progress callback of a waiter: `(id, state, elapsed)`, see [`WaitOptions::on_poll`].
+pub type PollHook =
+    std::sync::Arc<dyn Fn(&str, Option<&str>, Duration) -> Result<()> + Send + Sync>;
 
 impl Default for WaitOptions {
     fn default() -> Self {
         WaitOptions {
             timeout: Duration::from_secs(600),
             interval: Duration::from_secs(5),
+            on_poll: None,
         }
+    }
+}
+
+impl std::fmt::Debug for WaitOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WaitOptions")
+            .field("timeout", &self.timeout)
+            .field("interval", &self.interval)
+            .field("on_poll", &self.on_poll.as_ref().map(|_| "<callback>"))
+            .finish()
+    }
+}
+
+impl PartialEq for WaitOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.timeout == other.timeout
+            && self.interval == other.interval
+            && self.on_poll.is_none() == other.on_poll.is_none()
     }
 }
 
@@ -40,6 +66,16 @@ impl WaitOptions {
     /// Sets the pause between polls. Defaults to 5 seconds.
     pub fn interval(mut self, interval: Duration) -> Self {
         self.interval = interval;
+        self
+    }
+
+    /// Calls `hook(id, state, elapsed)` after every poll (`state` is `None` once the object
+    /// is gone), e.g. to show progress; an error it returns stops the wait.
+    pub fn on_poll(
+        mut self,
+        hook: impl Fn(&str, Option<&str>, Duration) -> Result<()> + Send + Sync + 'static,
+    ) -> Self {
+        self.on_poll = Some(std::sync::Arc::new(hook));
         self
     }
 }
@@ -80,6 +116,7 @@ impl Waiter<'_> {
                 match fetch(ids[i]) {
                     Ok(object) => {
                         let state = state_of(&object);
+                        self.poll(ids[i], Some(&state), started)?;
                         if state == wanted {
                             done[i] = Some(object);
                         } else if failures.contains(&state.as_str()) {
@@ -161,11 +198,12 @@ impl Waiter<'_> {
         let mut last_state = None;
         loop {
             match fetch(id) {
-                Err(Error::NotFound(_)) => return Ok(()),
+                Err(Error::NotFound(_)) => return self.poll(id, None, started),
                 Err(e) if transient(&e) => {}
                 Err(e) => return Err(e),
                 Ok(object) => {
                     let state = state_of(&object);
+                    self.poll(id, Some(&state), started)?;
                     if gone_states.contains(&state.as_str()) {
                         return Ok(());
                     }
@@ -178,6 +216,21 @@ impl Waiter<'_> {
             }
             self.transport
                 .sleep(self.options.interval.min(self.options.timeout - waited))?;
+        }
+    }
+
+    /// Reports one poll to the progress hook, if any.
+    fn poll(&self, id: &str, state: Option<&str>, started: Instant) -> Result<()> {
+        log::debug!(
+            target: "vpsclient::wait",
+            "{} {id}: {} after {:.1} s",
+            self.resource,
+            state.unwrap_or("gone"),
+            started.elapsed().as_secs_f64()
+        );
+        match &self.options.on_poll {
+            Some(hook) => hook(id, state, started.elapsed()),
+            None => Ok(()),
         }
     }
 

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 echo "== Rust: format, lints, docs, dependency tree"
 cargo fmt --all --check
 cargo clippy --all-targets --all-features -- -D warnings
+cargo clippy --lib -- -D warnings   # a Rust user's build: no python, no sandbox
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 if cargo tree -e normal --prefix none | grep -q '^pyo3'; then
     echo "pyo3 is compiled without the python feature" >&2
@@ -28,3 +29,6 @@ VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin develop -
 .venv/bin/python -m pytest -q tests/python
 .venv/bin/python -m mypy.stubtest vpsclient --allowlist tests/python/stubtest-allowlist.txt
 .venv/bin/python -m mypy --strict tests/python/typecheck_examples.py
+
+echo "== Benchmark, quick mode (figures only, so it cannot rot)"
+BENCH_PYTHON="$PWD/.venv/bin/python" bash bench/run.sh --quick

@@ -17,28 +17,39 @@ Provider types live in :mod:`vpsclient.tavu` and :mod:`vpsclient.joviam`.
 Every error raised is a :class:`VpsClientError`; see :mod:`vpsclient._errors`.
 """
 
-from . import joviam, tavu
-from ._errors import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigError,
-    DecodeError,
-    InvalidArgumentError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestTimeoutError,
-    ServerError,
-    TransportError,
-    ValidationError,
-    VpsClientError,
-    WaitFailedError,
-    WaitManyError,
-    WaitTimeoutError,
-)
+import logging
+
+from . import _errors, _native, joviam, tavu
+from ._errors import *  # noqa: F403 (every exception class; _errors.__all__ names them)
+from ._display import ResourceList
 from ._native import JoviamClient, Sandbox, TavuClient, __version__
 from ._sentinel import NOT_GIVEN, NotGiven
+
+_native._init_logging()
+
+
+def refresh_logging() -> None:
+    """Makes vpsclient see the levels of the ``vpsclient`` loggers again after ``logging`` was
+    reconfigured. ``Logger.setLevel``, ``basicConfig`` and ``dictConfig`` already call it."""
+    _native._reset_logging()
+
+
+def _hook_level_changes() -> None:
+    # The Rust side caches each logger's level; Python's logging clears its own cache through
+    # Manager._clear_cache whenever a level changes, so clear ours with it.
+    clear = getattr(logging.Manager, "_clear_cache", None)
+    if clear is None or getattr(clear, "_vpsclient", False):
+        return
+
+    def _clear_cache(self: logging.Manager) -> None:
+        clear(self)
+        _native._reset_logging()
+
+    _clear_cache._vpsclient = True  # type: ignore[attr-defined]
+    logging.Manager._clear_cache = _clear_cache  # type: ignore[method-assign]
+
+
+_hook_level_changes()
 
 __all__ = [
     "TavuClient",
@@ -46,24 +57,9 @@ __all__ = [
     "JoviamClient",
     "NOT_GIVEN",
     "NotGiven",
+    "ResourceList",
+    "refresh_logging",
     "tavu",
     "joviam",
     "__version__",
-    "VpsClientError",
-    "ApiError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ValidationError",
-    "RateLimitError",
-    "ServerError",
-    "TransportError",
-    "RequestTimeoutError",
-    "DecodeError",
-    "ConfigError",
-    "InvalidArgumentError",
-    "WaitTimeoutError",
-    "WaitFailedError",
-    "WaitManyError",
-]
+] + _errors.__all__

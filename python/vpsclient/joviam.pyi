@@ -31,11 +31,12 @@ sends JSON ``null``; an argument left out (or :data:`vpsclient.NOT_GIVEN`) is no
 
 import builtins
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar, Final, List, Literal, TypedDict, Union, final, overload
 
 from typing_extensions import Self
 
+from ._display import ResourceList
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
@@ -682,6 +683,7 @@ class DisksHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> Disk:
         """Waits until the disk, or each of a list of them, has ``state`` equal to ``state``, polling every ``interval`` seconds for at most ``timeout`` seconds; raises WaitTimeoutError, WaitFailedError (failure states: failed_to_provision, failed_to_terminate) or WaitManyError."""
     @overload
@@ -692,13 +694,15 @@ class DisksHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
-    ) -> builtins.list[Disk]: ...
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
+    ) -> ResourceList[Disk]: ...
     def wait_for_deletion(
         self,
         disk_id: str,
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> None:
         """Waits until the disk is gone (its GET answers 404, or its state is ``terminated``); raises WaitTimeoutError."""
 
@@ -818,6 +822,7 @@ class InstancesHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> Instance:
         """Waits until the instance, or each of a list of them, has ``state`` equal to ``state``, polling every ``interval`` seconds for at most ``timeout`` seconds; raises WaitTimeoutError, WaitFailedError (failure states: failed_to_provision) or WaitManyError."""
     @overload
@@ -828,13 +833,15 @@ class InstancesHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
-    ) -> builtins.list[Instance]: ...
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
+    ) -> ResourceList[Instance]: ...
     def wait_for_deletion(
         self,
         instance_id: str,
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> None:
         """Waits until the instance is gone (its GET answers 404, or its state is ``terminated``); raises WaitTimeoutError."""
 

@@ -5,11 +5,12 @@ The client itself is :class:`vpsclient.TavuClient`.
 """
 
 import builtins
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar, Final, List, Literal, TypedDict, Union, final, overload
 
 from typing_extensions import Self
 
+from ._display import ResourceList
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
@@ -1077,6 +1078,7 @@ class InstancesHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> Instance:
         """Waits until the instance, or each of a list of them, has ``status`` equal to ``status``, polling every ``interval`` seconds for at most ``timeout`` seconds; raises WaitTimeoutError, WaitFailedError (failure states: error) or WaitManyError."""
     @overload
@@ -1087,13 +1089,15 @@ class InstancesHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
-    ) -> builtins.list[Instance]: ...
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
+    ) -> ResourceList[Instance]: ...
     def wait_for_deletion(
         self,
         instance_id: str,
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> None:
         """Waits until the instance is gone (its GET answers 404); raises WaitTimeoutError."""
 
@@ -1249,6 +1253,7 @@ class VolumesHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> Volume:
         """Waits until the volume, or each of a list of them, has ``status`` equal to ``status``, polling every ``interval`` seconds for at most ``timeout`` seconds; raises WaitTimeoutError, WaitFailedError (failure states: error, error_deleting) or WaitManyError."""
     @overload
@@ -1259,13 +1264,15 @@ class VolumesHandler:
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
-    ) -> builtins.list[Volume]: ...
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
+    ) -> ResourceList[Volume]: ...
     def wait_for_deletion(
         self,
         volume_id: str,
         *,
         timeout: float = 600.0,
         interval: float = 5.0,
+        progress: bool | Callable[[str, str | None, float], object] | None = None,
     ) -> None:
         """Waits until the volume is gone (its GET answers 404); raises WaitTimeoutError."""
 

@@ -229,6 +229,8 @@ pub(crate) fn non_empty_env(name: &str) -> Option<String> {
 ///     proxy: A proxy URL to send every request through, False for no proxy, or None (the
 ///         default) for the HTTPS_PROXY/HTTP_PROXY/ALL_PROXY environment variables, honouring
 ///         NO_PROXY and never for loopback hosts.
+///     pool_size: Idle connections kept open for reuse (default 16): at least the number of
+///         threads that share the client, so none has to open a new one.
 ///
 /// Raises:
 ///     ConfigError: no API key was given or found, or a setting is invalid; the message
@@ -299,9 +301,9 @@ client_resources! {
     }
     python {
         #[new]
-        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None))]
+        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None, pool_size=None))]
         // Spelled out so help() and inspect show the real defaults.
-        #[pyo3(text_signature = "(api_key=None, *, team_id=None, base_url='https://api.tavu.io/vps', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864, ca_bundle=None, system_trust=False, proxy=None)")]
+        #[pyo3(text_signature = "(api_key=None, *, team_id=None, base_url='https://api.tavu.io/vps', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864, ca_bundle=None, system_trust=False, proxy=None, pool_size=16)")]
         #[allow(clippy::too_many_arguments)]
         fn py_new(
             py: pyo3::Python<'_>,
@@ -315,11 +317,12 @@ client_resources! {
             ca_bundle: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
             system_trust: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
             proxy: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            pool_size: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
         ) -> pyo3::PyResult<Self> {
             let settings = crate::python::Settings::read(
                 py,
                 DEFAULT_BASE_URL,
-                [base_url, timeout, connect_timeout, max_retries, max_response_bytes, ca_bundle, system_trust, proxy],
+                [base_url, timeout, connect_timeout, max_retries, max_response_bytes, ca_bundle, system_trust, proxy, pool_size],
             )?;
             let mut builder = TavuClient::builder()
                 .settings(settings)

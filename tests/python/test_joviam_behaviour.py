@@ -268,7 +268,7 @@ def test_remote_access_without_a_type_sends_an_empty_object(api_server, joviam):
 def _set_adapters(api_server, joviam, adapters) -> bytes:
     api_server.reply(body=response("instances.set_network_adapters"))
     result = joviam.instances.set_network_adapters(INSTANCE, adapters)
-    assert type(result) is list and all(type(a) is models.NetworkAdapter for a in result)
+    assert type(result) is vpsclient.ResourceList and all(type(a) is models.NetworkAdapter for a in result)
     assert api_server.last.method == "PUT"
     assert api_server.last.path == f"/instances/{INSTANCE}/network_adapters"
     return api_server.last.body

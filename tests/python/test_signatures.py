@@ -112,7 +112,7 @@ def test_constructors_show_every_setting_with_its_default():
     signature = inspect.signature(vpsclient.TavuClient)
     assert list(signature.parameters) == [
         "api_key", "team_id", "base_url", "timeout", "connect_timeout", "max_retries",
-        "max_response_bytes", "ca_bundle", "system_trust", "proxy"]
+        "max_response_bytes", "ca_bundle", "system_trust", "proxy", "pool_size"]
     assert signature.parameters["timeout"].default == 30.0
     assert signature.parameters["team_id"].kind is P.KEYWORD_ONLY
     doc = inspect.getdoc(vpsclient.TavuClient) or ""

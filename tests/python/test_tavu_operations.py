@@ -751,7 +751,7 @@ def test_operation(operation: str, api_server, tavu) -> None:
         assert result is None
         return
     if case.many:
-        assert type(result) is list
+        assert type(result) is vpsclient.ResourceList
         assert len(result) == len(fx["response"])
         assert all(type(item) is case.model for item in result)
         assert_subset(fx["response"], [item.to_dict() for item in result])
