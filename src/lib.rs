@@ -60,6 +60,7 @@ mod waiter;
 
 pub mod joviam;
 pub mod tavu;
+pub mod topology;
 
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
@@ -71,6 +72,7 @@ pub use operation::{
     BodyInfo, Declarations, EnumInfo, FieldInfo, ModelInfo, OperationInfo, ResourceInfo, WaiterInfo,
 };
 pub use tavu::TavuClient;
+pub use topology::Topology;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_POOL_SIZE,
     DEFAULT_TIMEOUT,

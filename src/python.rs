@@ -525,6 +525,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::tavu::register_python(m)?;
     crate::joviam::register_python(m)?;
     add_class::<crate::sandbox::python::PySandbox>(m, "", "Sandbox")?;
+    add_class::<crate::topology::PyTopology>(m, "", "Topology")?;
     Ok(())
 }
 

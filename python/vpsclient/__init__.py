@@ -22,7 +22,7 @@ import logging
 from . import _errors, _native, joviam, tavu
 from ._errors import *  # noqa: F403 (every exception class; _errors.__all__ names them)
 from ._display import ResourceList
-from ._native import JoviamClient, Sandbox, TavuClient, __version__
+from ._native import JoviamClient, Sandbox, TavuClient, Topology, __version__
 from ._sentinel import NOT_GIVEN, NotGiven
 
 _native._init_logging()
@@ -58,6 +58,7 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "ResourceList",
+    "Topology",
     "refresh_logging",
     "tavu",
     "joviam",

@@ -17,6 +17,7 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "ResourceList",
+    "Topology",
     "refresh_logging",
     "tavu",
     "joviam",
@@ -47,6 +48,24 @@ __version__: str
 def refresh_logging() -> None:
     """Makes vpsclient see the levels of the ``vpsclient`` loggers again after ``logging`` was
     reconfigured. ``Logger.setLevel``, ``basicConfig`` and ``dictConfig`` already call it."""
+
+@final
+class Topology:
+    """A picture of a cloud account as SVG: shown inline in Jupyter (``_repr_svg_``), written
+    with ``save(path)``."""
+
+    @property
+    def svg(self) -> str:
+        """The SVG text."""
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many networks, subnets, routers, instances, volumes and addresses are drawn."""
+    @property
+    def provider(self) -> str:
+        """``"tavu"`` or ``"joviam"``."""
+    def _repr_svg_(self) -> str: ...
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the SVG to ``path``."""
 
 @final
 class TavuClient:
@@ -85,6 +104,8 @@ class TavuClient:
     def operation_parameters() -> list[tuple[str, str, list[str], list[str], list[str]]]:
         """Every operation's parameters, as ``(attribute, method, path_params, positional,
         body_fields)`` tuples; body fields that are not positional are keywords."""
+    def topology(self) -> Topology:
+        """Draws the account as SVG (networks, instances and their addresses, storage); shown inline in Jupyter."""
     @property
     def instances(self) -> tavu.InstancesHandler:
         """Instances: create, list, change, delete, start, stop, resize, rebuild."""
@@ -178,6 +199,8 @@ class JoviamClient:
     def operation_parameters() -> list[tuple[str, str, list[str], list[str], list[str]]]:
         """Every operation's parameters, as ``(attribute, method, path_params, positional,
         body_fields)`` tuples; body fields that are not positional are keywords."""
+    def topology(self) -> Topology:
+        """Draws the account as SVG (networks, instances and their addresses, storage); shown inline in Jupyter."""
     @property
     def console_sessions(self) -> joviam.ConsoleSessionsHandler:
         """Console sessions: remote VNC or serial access to instances."""

@@ -226,6 +226,21 @@ client_resources! {
         templates: templates::TemplatesHandler,
     }
     python {
+        /// Draws the account as SVG: networks, instances with their addresses, disks and
+        /// IP addresses.
+        ///
+        /// Returns:
+        ///     A vpsclient.Topology: shown inline in Jupyter; ``save(path)`` writes the SVG.
+        ///
+        /// Raises:
+        ///     VpsClientError: a list request failed (the first failure is raised).
+        fn topology(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<crate::topology::PyTopology> {
+            let client = JoviamClient {
+                transport: Arc::clone(&self.transport),
+            };
+            crate::topology::joviam_topology_py(py, &client)
+        }
+
         /// Builds the client; see the class documentation for the arguments.
         #[new]
         #[pyo3(signature = (token=None, *, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None, pool_size=None))]

@@ -352,6 +352,22 @@ client_resources! {
             self.team_id.as_deref()
         }
 
+        /// Draws the account as SVG: networks and subnets, routers and their interfaces,
+        /// instances with their addresses, volumes and floating IPs.
+        ///
+        /// Returns:
+        ///     A vpsclient.Topology: shown inline in Jupyter; ``save(path)`` writes the SVG.
+        ///
+        /// Raises:
+        ///     VpsClientError: a list request failed (the first failure is raised).
+        fn topology(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<crate::topology::PyTopology> {
+            let client = TavuClient {
+                transport: Arc::clone(&self.transport),
+                team_id: self.team_id.clone(),
+            };
+            crate::topology::tavu_topology_py(py, &client)
+        }
+
         fn __repr__(&self) -> String {
             // Never the key.
             let base_url = crate::python::py_quote(self.transport.base_url());

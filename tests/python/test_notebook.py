@@ -163,3 +163,26 @@ def test_waiter_polls_are_logged(sandbox, caplog):
     tavu.instances.wait_for_status(instance.id, "active", interval=0.02)
     polls = [r.getMessage() for r in caplog.records if r.name == "vpsclient.wait"]
     assert polls and polls[-1].startswith(f"instance {instance.id}: active after ")
+
+
+def test_topology_draws_the_account_as_svg(sandbox, tmp_path):
+    import xml.dom.minidom
+
+    tavu = sandbox.tavu_client()
+    network = tavu.networks.create("<lab & co>")
+    tavu.subnets.create("lab-v4", network.id, "10.9.0.0/24", 4)
+    image = tavu.operating_systems.list()[0].id
+    configuration = tavu.configurations.list()[0].id
+    tavu.instances.create("web-<1>", image, configuration, networks=[network.id])
+    picture = tavu.topology()
+    assert isinstance(picture, vpsclient.Topology)
+    svg = picture._repr_svg_()
+    xml.dom.minidom.parseString(svg)  # well-formed XML
+    assert "&lt;lab &amp; co&gt;" in svg and "web-&lt;1&gt;" in svg and "lab-v4" in svg
+    assert picture.counts["instances"] == 1
+    saved = tmp_path / "cloud.svg"
+    picture.save(saved)
+    assert saved.read_text() == svg
+    joviam = sandbox.joviam_client().topology()
+    xml.dom.minidom.parseString(joviam.svg)
+    assert joviam.provider == "joviam"
