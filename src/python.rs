@@ -520,6 +520,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(pyo3::wrap_pyfunction!(_declarations, m)?)?;
     m.add_function(pyo3::wrap_pyfunction!(_init_logging, m)?)?;
+    m.add_function(pyo3::wrap_pyfunction!(_joviam_enums, m)?)?;
     m.add_function(pyo3::wrap_pyfunction!(_reset_logging, m)?)?;
     note_main_thread(m.py())?;
     crate::tavu::register_python(m)?;
@@ -1068,4 +1069,31 @@ fn _reset_logging() {
     if let Some(handle) = LOG_RESET.get() {
         handle.reset();
     }
+}
+
+/// The Joviam enums as declared, `[(name, doc, [value, ...]), ...]`: what `vpsclient.joviam`
+/// builds its enum classes from at import (lighter than `_declarations()`).
+#[pyfunction]
+fn _joviam_enums() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    crate::joviam::declarations()
+        .enums
+        .iter()
+        .map(|e| (e.name, e.doc, e.values.iter().map(|(_, v)| *v).collect()))
+        .collect()
+}
+
+/// Installs the logging bridge the first time a client is built, so `import vpsclient` does
+/// not import `logging` (about a third of its import time).
+///
+/// Also records Python's main thread (for Ctrl-C during calls) if this is it: done here
+/// rather than at import for the same reason (`threading`).
+pub(crate) fn ensure_logging(py: Python<'_>) -> PyResult<()> {
+    if MAIN_THREAD.get().is_none() {
+        note_main_thread(py)?;
+    }
+    if LOG_RESET.get().is_some() {
+        return Ok(());
+    }
+    py.import("vpsclient")?.call_method0("_setup_logging")?;
+    Ok(())
 }

@@ -17,15 +17,11 @@ Provider types live in :mod:`vpsclient.tavu` and :mod:`vpsclient.joviam`.
 Every error raised is a :class:`VpsClientError`; see :mod:`vpsclient._errors`.
 """
 
-import logging
-
 from . import _errors, _native, joviam, tavu
 from ._errors import *  # noqa: F403 (every exception class; _errors.__all__ names them)
-from ._display import ResourceList
 from ._native import JoviamClient, Sandbox, TavuClient, Topology, __version__
 from ._sentinel import NOT_GIVEN, NotGiven
 
-_native._init_logging()
 
 
 def refresh_logging() -> None:
@@ -34,7 +30,12 @@ def refresh_logging() -> None:
     _native._reset_logging()
 
 
-def _hook_level_changes() -> None:
+def _setup_logging() -> None:
+    """Connects vpsclient's log records to ``logging`` (called when the first client is built,
+    so that ``import vpsclient`` does not import ``logging``)."""
+    import logging
+
+    _native._init_logging()
     # The Rust side caches each logger's level; Python's logging clears its own cache through
     # Manager._clear_cache whenever a level changes, so clear ours with it.
     clear = getattr(logging.Manager, "_clear_cache", None)
@@ -49,7 +50,14 @@ def _hook_level_changes() -> None:
     logging.Manager._clear_cache = _clear_cache  # type: ignore[method-assign]
 
 
-_hook_level_changes()
+def __getattr__(name: str) -> object:
+    # ResourceList lives in _display, which is imported on first use (it is the heaviest
+    # module of the package to import).
+    if name == "ResourceList":
+        from ._display import ResourceList
+
+        return ResourceList
+    raise AttributeError(f"module 'vpsclient' has no attribute {name!r}")
 
 __all__ = [
     "TavuClient",

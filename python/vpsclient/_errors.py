@@ -6,7 +6,9 @@ The compiled module raises these classes; they live in Python so they can subcla
 
 from __future__ import annotations
 
-from typing import Any, Optional
+MYPY = False
+if MYPY:  # for type checkers only: importing typing costs a third of the import time
+    from typing import Any, Optional
 
 __all__ = [
     "VpsClientError",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+MYPY = False
+if MYPY:  # for type checkers only: importing typing costs a third of the import time
+    from typing import Any
 
 __all__ = ["NOT_GIVEN", "NotGiven"]
 

@@ -29,7 +29,6 @@ sends JSON ``null``; an argument left out (or :data:`vpsclient.NOT_GIVEN`) is no
 """
 
 import enum
-from typing import List, Literal, TypedDict, Union
 
 from . import _native
 
@@ -52,14 +51,13 @@ def _enums() -> list[str]:
     after their values: ``InstanceState.RUNNING == "running"``), so the values are written
     once, in Rust."""
     names = []
-    for declared in _native._declarations()["joviam"]["enums"]:
+    for name, doc, values in _native._joviam_enums():
         cls = _StrEnum(  # type: ignore[misc]
-            declared["name"], [(value.upper(), value) for _, value in declared["values"]],
-            module=__name__,
+            name, [(value.upper(), value) for value in values], module=__name__
         )
-        cls.__doc__ = " ".join(line.strip() for line in declared["doc"].splitlines()).strip()
-        globals()[declared["name"]] = cls
-        names.append(declared["name"])
+        cls.__doc__ = " ".join(line.strip() for line in doc.splitlines()).strip()
+        globals()[name] = cls
+        names.append(name)
     return names
 
 
@@ -68,19 +66,22 @@ _ENUMS = _enums()
 DHCP = "dhcp"
 """The ``ip_addresses`` value of a network adapter that takes its address from DHCP."""
 
+_SHAPES = ("NetworkAdapterSpec",)
 
-class NetworkAdapterSpec(TypedDict):
-    """One adapter for ``instances.set_network_adapters``: the network's ID, and either a list
-    of IP address IDs (possibly empty) or ``"dhcp"``."""
 
-    network: str
-    ip_addresses: Union[List[str], Literal["dhcp"]]
+def __getattr__(name: str) -> object:
+    # NetworkAdapterSpec lives in _shapes, imported on first use (it imports typing).
+    if name in _SHAPES:
+        from . import _shapes
+
+        return getattr(_shapes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = sorted(
     [name[len(_PREFIX):] for name in dir(_native) if name.startswith(_PREFIX)]
     + _ENUMS
-    + ["DHCP", "NetworkAdapterSpec"]
+    + ["DHCP", *_SHAPES]
 )
 
 del _name

@@ -3,8 +3,6 @@
 The client itself is :class:`vpsclient.TavuClient`.
 """
 
-from typing import TypedDict
-
 from . import _native
 
 _PREFIX = "Tavu_"
@@ -14,28 +12,21 @@ for _name in dir(_native):
         globals()[_name[len(_PREFIX):]] = getattr(_native, _name)
 
 
-# The dict shapes of structured arguments, for type checkers (at runtime they are plain dicts).
-# Named ``...Dict`` so they do not collide with the models of the same shape that the API returns.
+_SHAPES = ("AllocationPoolDict", "RouteDict")
 
 
-class AllocationPoolDict(TypedDict):
-    """An address pool of a subnet, for ``allocation_pools=``: ``{"start": ..., "end": ...}``."""
+def __getattr__(name: str) -> object:
+    # The TypedDicts live in _shapes, imported on first use (it imports typing).
+    if name in _SHAPES:
+        from . import _shapes
 
-    start: str
-    end: str
-
-
-class RouteDict(TypedDict):
-    """A static route, for a subnet's ``host_routes=`` and a router's ``routes=``:
-    ``{"destination": ..., "nexthop": ...}``."""
-
-    destination: str
-    nexthop: str
+        return getattr(_shapes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = sorted(
     [name[len(_PREFIX):] for name in dir(_native) if name.startswith(_PREFIX)]
-    + ["AllocationPoolDict", "RouteDict"]
+    + list(_SHAPES)
 )
 
 del _name

@@ -260,6 +260,7 @@ client_resources! {
             proxy: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
             pool_size: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
         ) -> pyo3::PyResult<Self> {
+            crate::python::ensure_logging(py)?;
             let settings = crate::python::Settings::read(
                 py,
                 DEFAULT_BASE_URL,

@@ -200,7 +200,8 @@ impl PySandbox {
     }
 
     /// A TavuClient pointed at the sandbox, with its key.
-    fn tavu_client(&self) -> PyResult<crate::tavu::PyTavuClient> {
+    fn tavu_client(&self, py: Python<'_>) -> PyResult<crate::tavu::PyTavuClient> {
+        crate::python::ensure_logging(py)?;
         let client = self.with_running(|sb| {
             sb.tavu_client_builder()
                 .interrupt(crate::python::ctrl_c_interrupt())
@@ -210,7 +211,8 @@ impl PySandbox {
     }
 
     /// A JoviamClient pointed at the sandbox, with its token.
-    fn joviam_client(&self) -> PyResult<crate::joviam::PyJoviamClient> {
+    fn joviam_client(&self, py: Python<'_>) -> PyResult<crate::joviam::PyJoviamClient> {
+        crate::python::ensure_logging(py)?;
         let client = self.with_running(|sb| {
             sb.joviam_client_builder()
                 .interrupt(crate::python::ctrl_c_interrupt())
