@@ -9,19 +9,14 @@ use serde::Serialize;
 pub(crate) struct Req {
     /// `GET`, `POST`, ...
     pub method: String,
-    /// Path segments after the provider prefix, percent-decoded (`/compute/v1/ssh-keys/a%20b`
-    /// gives `["compute", "v1", "ssh-keys", "a b"]`).
+    /// Path segments after the provider prefix, percent-decoded (`/tavu/a/b%20c` gives
+    /// `["a", "b c"]`).
     pub segments: Vec<String>,
     /// The raw body.
     pub body: Vec<u8>,
 }
 
 impl Req {
-    /// The segments as `&str`s, for slice patterns: `match (req.method(), &req.path()[..])`.
-    pub fn path(&self) -> Vec<&str> {
-        self.segments.iter().map(String::as_str).collect()
-    }
-
     /// The method as `&str`.
     pub fn method(&self) -> &str {
         &self.method

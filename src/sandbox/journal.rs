@@ -18,8 +18,7 @@ pub struct JournalEntry {
     pub provider: String,
     /// `GET`, `POST`, ...
     pub method: String,
-    /// The path relative to the provider's base URL, without the query
-    /// (`/compute/v1/instances`).
+    /// The path relative to the provider's base URL, without the query (`/a/b`).
     pub path: String,
     /// The query string without its `?`, if there was one.
     pub query: Option<String>,

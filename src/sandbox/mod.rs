@@ -37,6 +37,8 @@ mod journal;
 mod joviam;
 #[cfg(feature = "python")]
 pub(crate) mod python;
+mod route;
+mod schedule;
 mod server;
 pub mod state;
 mod tavu;

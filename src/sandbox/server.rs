@@ -34,7 +34,7 @@ const POLL: Duration = Duration::from_millis(100);
 /// One request as it arrived.
 pub(crate) struct Incoming {
     pub method: String,
-    /// The request target: path and query (`/tavu/compute/v1/instances?x=1`).
+    /// The request target: path and query (`/tavu/a/b?x=1`).
     pub target: String,
     /// Header names lower-cased.
     pub headers: Vec<(String, String)>,

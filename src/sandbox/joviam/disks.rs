@@ -3,9 +3,10 @@
 use crate::joviam::{CloneDisk, CreateDisk, Disk, DiskState, ResizeDisk, UpdateDisk};
 use crate::sandbox::fresh;
 use crate::sandbox::http::{Reply, Req};
+use crate::sandbox::schedule::Clock;
 
 use super::support::{
-    body, check_size, find, invalid, not_blank, position, referenced, wrong_state, Answer, Clock,
+    body, check_size, find, invalid, not_blank, position, referenced, wrong_state, Answer,
 };
 use super::{Event, JoviamWorld};
 

@@ -1,27 +1,36 @@
 //! The simulated Joviam API: every operation of `JoviamClient`, against objects kept in memory.
 //!
-//! One file per resource family holds its handlers (`impl JoviamWorld` blocks); this one holds
-//! the world, its lifecycle clock and the dispatch table. Shared helpers are in `support`.
+//! Laid out as the client is: one file per resource (`instances`, `disks`, `networks`, ...)
+//! holds its handlers, as `impl JoviamWorld` blocks; this one holds the world, the dispatch
+//! from the declared operations to those handlers, and the lifecycle. [`catalogue`] seeds a
+//! new world (regions, tiers, templates); [`support`] holds what the resources share.
 
 mod catalogue;
+mod console_sessions;
 mod disks;
+mod instance_settings;
 mod instances;
+mod ip_addresses;
 mod networks;
 mod public_keys;
 mod support;
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
 use super::fresh;
 use super::http::{self, Reply, Req};
+use super::route::{self, Route};
+use super::schedule::{Clock, Schedule};
 use super::Settings;
 use crate::joviam::{
     ConsoleSession, ConsoleSessionState, ConsoleSessionType, ContextVariables, Disk, DiskState,
     Instance, InstanceState, IpAddress, Network, PerformanceTier, PublicKey, Region, Template,
 };
-use support::{Answer, Clock};
+use crate::operation::OperationInfo;
+use support::Answer;
 
 /// Every Joviam object the sandbox holds, each list in creation order.
 ///
@@ -85,8 +94,8 @@ pub(crate) struct JoviamWorld {
     disks: Vec<Disk>,
     instances: Vec<InstanceRecord>,
     console_sessions: Vec<ConsoleSession>,
-    /// Scheduled transitions, in no particular order.
-    pending: Vec<Due>,
+    /// Scheduled transitions.
+    pending: Schedule<Due>,
 }
 
 /// An instance and what the `Instance` model shows only as rendered objects.
@@ -111,11 +120,9 @@ struct AdapterRecord {
     updated_at: String,
 }
 
-/// A transition scheduled for the object `id` at `at`.
+/// A transition scheduled for the object `id`.
 #[derive(Serialize, Deserialize)]
 struct Due {
-    #[serde(rename = "due_in_ms", with = "crate::sandbox::state::instant")]
-    at: Instant,
     id: String,
     event: Event,
 }
@@ -140,102 +147,120 @@ enum Event {
 }
 
 impl JoviamWorld {
-    /// Answers one request (path relative to the Joviam base URL).
+    /// Answers one request (path relative to the Joviam base URL): the declared operation it
+    /// names, or 404.
     pub(crate) fn route(&mut self, settings: &Settings, req: &Req) -> Reply {
         let clock = Clock {
             now: Instant::now(),
             delay: settings.build_delay,
         };
         self.tick(clock.now);
-        self.dispatch(&clock, req).unwrap_or_else(|error| error)
-    }
-
-    fn dispatch(&mut self, clock: &Clock, req: &Req) -> Answer {
-        let path = req.path();
-        match (req.method(), path.as_slice()) {
-            ("GET", ["regions"]) => Ok(Reply::json(200, &self.regions)),
-            ("GET", ["regions", id]) => self.get_region(id),
-            ("GET", ["performance_tiers", "instances"]) => {
-                Ok(Reply::json(200, &self.instance_tiers))
-            }
-            ("GET", ["performance_tiers", "disks"]) => Ok(Reply::json(200, &self.disk_tiers)),
-
-            ("GET", ["templates"]) => Ok(Reply::json(200, &self.templates)),
-            ("GET", ["templates", id]) => self.get_template(id),
-            ("POST", ["templates"]) => self.supersede_template(req),
-
-            ("GET", ["public_keys"]) => Ok(Reply::json(200, &self.public_keys)),
-            ("GET", ["public_keys", id]) => self.get_public_key(id),
-            ("POST", ["public_keys"]) => self.create_public_key(req),
-            ("PUT", ["public_keys", id]) => self.update_public_key(id, req),
-            ("DELETE", ["public_keys", id]) => self.delete_public_key(id),
-
-            ("GET", ["networks"]) => Ok(self.list_networks(|_| true)),
-            ("GET", ["networks", "public"]) => Ok(self.list_networks(|n| n.is_public)),
-            ("GET", ["networks", "private"]) => Ok(self.list_networks(|n| !n.is_public)),
-            ("GET", ["networks", id]) => self.get_network(id),
-            ("POST", ["networks"]) => self.create_network(req),
-            ("PUT", ["networks", id]) => self.update_network(id, req),
-            ("DELETE", ["networks", id]) => self.delete_network(clock, id),
-
-            ("GET", ["ip_addresses"]) => Ok(self.list_ip_addresses(None)),
-            ("GET", ["ip_addresses", "public"]) => Ok(self.list_ip_addresses(Some(true))),
-            ("GET", ["ip_addresses", "private"]) => Ok(self.list_ip_addresses(Some(false))),
-            ("GET", ["ip_addresses", id]) => self.get_ip_address(id),
-            ("POST", ["ip_addresses"]) => self.allocate_ip_address(req),
-            ("PUT", ["ip_addresses", id]) => self.update_ip_address(id, req),
-            ("DELETE", ["ip_addresses", id]) => self.deallocate_ip_address(id),
-
-            ("GET", ["disks"]) => Ok(Reply::json(200, &self.disks)),
-            ("GET", ["disks", id]) => self.get_disk(id),
-            ("GET", ["disks", id, "state"]) => self.disk_state(id),
-            ("POST", ["disks"]) => self.create_disk(clock, req),
-            ("PUT", ["disks", id]) => self.update_disk(id, req),
-            ("DELETE", ["disks", id]) => self.delete_disk(clock, id),
-            ("POST", ["disks", id, "resize"]) => self.resize_disk(clock, id, req),
-            ("POST", ["disks", id, "clone"]) => self.clone_disk(clock, id, req),
-
-            ("GET", ["instances"]) => Ok(self.list_instances()),
-            ("GET", ["instances", id]) => self.instance_answer(200, id),
-            ("POST", ["instances"]) => self.create_instance(clock, req),
-            ("POST", ["instances", "assemble"]) => self.assemble_instance(req),
-            ("PUT", ["instances", id]) => self.update_instance(id, req),
-            ("DELETE", ["instances", id]) => self.delete_instance(clock, id),
-            ("GET", ["instances", id, "state"]) => self.instance_state(id),
-            ("GET", ["instances", id, "note"]) => self.instance_note(id),
-            ("POST", ["instances", id, "start"]) => self.start_instance(clock, id),
-            ("POST", ["instances", id, "stop"]) => self.stop_instance(clock, id),
-            ("POST", ["instances", id, "remote_access"]) => self.remote_access(clock, id, req),
-            ("PUT", ["instances", id, "disks"]) => self.set_instance_disks(clock, id, req),
-            ("PUT", ["instances", id, "public_keys"]) => self.set_instance_public_keys(id, req),
-            ("PUT", ["instances", id, "network_adapters"]) => {
-                self.set_instance_network_adapters(id, req)
-            }
-            ("PUT", ["instances", id, "availability_group"]) => {
-                self.set_availability_group(id, req)
-            }
-            ("GET", ["instances", id, "context"]) => self.get_context(id),
-            ("POST", ["instances", id, "context"]) => self.change_context(id, req, true),
-            ("PUT", ["instances", id, "context"]) => self.change_context(id, req, false),
-            ("DELETE", ["instances", id, "context", key]) => self.delete_context_variable(id, key),
-
-            ("GET", ["console_sessions", id]) => self.get_console_session(id),
-
-            (method, _) => Err(http::joviam_error(
+        let answer = match route::find(operations(), req.method(), &req.segments, &req.body) {
+            Some(route) => self
+                .dispatch(&clock, &route, req)
+                .unwrap_or_else(|| Err(unhandled(&route))),
+            None => Err(http::joviam_error(
                 404,
                 "not_found",
-                Some(format!("no such endpoint: {method} /{}", path.join("/")).into()),
+                Some(
+                    format!(
+                        "no such endpoint: {} /{}",
+                        req.method(),
+                        req.segments.join("/")
+                    )
+                    .into(),
+                ),
             )),
-        }
+        };
+        answer.unwrap_or_else(|error| error)
+    }
+
+    /// Calls the world's handler for a declared operation; `None` when it has none (a test
+    /// checks that every declared operation has one).
+    fn dispatch(&mut self, clock: &Clock, route: &Route<'_>, req: &Req) -> Option<Answer> {
+        let (id, sub) = (route.param(0), route.param(1));
+        let answer = match (route.handler, route.name) {
+            ("RegionsHandler", "list") => Ok(Reply::json(200, &self.regions)),
+            ("RegionsHandler", "get") => self.get_region(id),
+            ("PerformanceTiersHandler", "list_instance") => {
+                Ok(Reply::json(200, &self.instance_tiers))
+            }
+            ("PerformanceTiersHandler", "list_disk") => Ok(Reply::json(200, &self.disk_tiers)),
+
+            ("TemplatesHandler", "list") => Ok(Reply::json(200, &self.templates)),
+            ("TemplatesHandler", "get") => self.get_template(id),
+            ("TemplatesHandler", "supersede") => self.supersede_template(req),
+
+            ("PublicKeysHandler", "list") => Ok(Reply::json(200, &self.public_keys)),
+            ("PublicKeysHandler", "get") => self.get_public_key(id),
+            ("PublicKeysHandler", "create") => self.create_public_key(req),
+            ("PublicKeysHandler", "update") => self.update_public_key(id, req),
+            ("PublicKeysHandler", "delete") => self.delete_public_key(id),
+
+            ("NetworksHandler", "list") => Ok(self.list_networks(|_| true)),
+            ("NetworksHandler", "list_public") => Ok(self.list_networks(|n| n.is_public)),
+            ("NetworksHandler", "list_private") => Ok(self.list_networks(|n| !n.is_public)),
+            ("NetworksHandler", "get") => self.get_network(id),
+            ("NetworksHandler", "create") => self.create_network(req),
+            ("NetworksHandler", "update") => self.update_network(id, req),
+            ("NetworksHandler", "delete") => self.delete_network(clock, id),
+
+            ("IpAddressesHandler", "list") => Ok(self.list_ip_addresses(None)),
+            ("IpAddressesHandler", "list_public") => Ok(self.list_ip_addresses(Some(true))),
+            ("IpAddressesHandler", "list_private") => Ok(self.list_ip_addresses(Some(false))),
+            ("IpAddressesHandler", "get") => self.get_ip_address(id),
+            ("IpAddressesHandler", "allocate") => self.allocate_ip_address(req),
+            ("IpAddressesHandler", "update") => self.update_ip_address(id, req),
+            ("IpAddressesHandler", "deallocate") => self.deallocate_ip_address(id),
+
+            ("DisksHandler", "list") => Ok(Reply::json(200, &self.disks)),
+            ("DisksHandler", "get") => self.get_disk(id),
+            ("DisksHandler", "state") => self.disk_state(id),
+            ("DisksHandler", "create") => self.create_disk(clock, req),
+            ("DisksHandler", "update") => self.update_disk(id, req),
+            ("DisksHandler", "delete") => self.delete_disk(clock, id),
+            ("DisksHandler", "resize") => self.resize_disk(clock, id, req),
+            ("DisksHandler", "clone") => self.clone_disk(clock, id, req),
+
+            ("InstancesHandler", "list") => Ok(self.list_instances()),
+            ("InstancesHandler", "get") => self.instance_answer(200, id),
+            ("InstancesHandler", "create") => self.create_instance(clock, req),
+            ("InstancesHandler", "assemble") => self.assemble_instance(req),
+            ("InstancesHandler", "update") => self.update_instance(id, req),
+            ("InstancesHandler", "delete") => self.delete_instance(clock, id),
+            ("InstancesHandler", "state") => self.instance_state(id),
+            ("InstancesHandler", "note") => self.instance_note(id),
+            ("InstancesHandler", "start") => self.start_instance(clock, id),
+            ("InstancesHandler", "stop") => self.stop_instance(clock, id),
+            ("InstancesHandler", "remote_access") => self.remote_access(clock, id, req),
+            ("InstancesHandler", "set_disks") => self.set_instance_disks(clock, id, req),
+            ("InstancesHandler", "set_public_keys") => self.set_instance_public_keys(id, req),
+            ("InstancesHandler", "set_network_adapters") => {
+                self.set_instance_network_adapters(id, req)
+            }
+            ("InstancesHandler", "set_availability_group") => self.set_availability_group(id, req),
+            ("InstancesHandler", "get_context") => self.get_context(id),
+            ("InstancesHandler", "set_context") => self.change_context(id, req, true),
+            ("InstancesHandler", "update_context") => self.change_context(id, req, false),
+            ("InstancesHandler", "delete_context_variable") => {
+                self.delete_context_variable(id, sub)
+            }
+
+            ("ConsoleSessionsHandler", "get") => self.get_console_session(id),
+            _ => return None,
+        };
+        Some(answer)
     }
 
     /// Schedules `event` for the object `id` at `at`.
     fn schedule(&mut self, at: Instant, id: &str, event: Event) {
-        self.pending.push(Due {
+        self.pending.at(
             at,
-            id: id.to_owned(),
-            event,
-        });
+            Due {
+                id: id.to_owned(),
+                event,
+            },
+        );
     }
 
     /// Drops every transition scheduled for the object `id` (a new action replaces them).
@@ -245,15 +270,7 @@ impl JoviamWorld {
 
     /// Applies every transition due by `now`, oldest first (ties in the order scheduled).
     fn tick(&mut self, now: Instant) {
-        if !self.pending.iter().any(|due| due.at <= now) {
-            return;
-        }
-        let (mut due, later): (Vec<Due>, Vec<Due>) = std::mem::take(&mut self.pending)
-            .into_iter()
-            .partition(|due| due.at <= now);
-        self.pending = later;
-        due.sort_by_key(|due| due.at);
-        for due in due {
+        for due in self.pending.take_due(now) {
             self.apply(due);
         }
     }
@@ -344,4 +361,25 @@ fn serial_port(id: &str) -> u16 {
         acc.wrapping_mul(31).wrapping_add(u32::from(b))
     });
     50_000 + (seed % 10_000) as u16
+}
+
+/// Every operation `JoviamClient` declares, read once.
+fn operations() -> &'static [OperationInfo] {
+    static OPERATIONS: OnceLock<Vec<OperationInfo>> = OnceLock::new();
+    OPERATIONS.get_or_init(crate::joviam::JoviamClient::operations)
+}
+
+/// The answer to a declared operation the world has no handler for.
+fn unhandled(route: &Route<'_>) -> Reply {
+    http::joviam_error(
+        501,
+        "not_implemented",
+        Some(
+            format!(
+                "the sandbox does not simulate {}::{}",
+                route.handler, route.name
+            )
+            .into(),
+        ),
+    )
 }

@@ -1,8 +1,6 @@
 //! Helpers every Joviam route shares: the clock, lookups that answer 404 or 422, body
 //! parsing, and the small validations several resources make.
 
-use std::time::{Duration, Instant};
-
 use serde::de::DeserializeOwned;
 
 use crate::joviam::{
@@ -14,19 +12,6 @@ use super::InstanceRecord;
 
 /// A route's answer: `Err` carries an error reply, so handlers can use `?`.
 pub(super) type Answer = Result<Reply, Reply>;
-
-/// The time of the request being answered, and how long asynchronous work takes.
-pub(super) struct Clock {
-    pub now: Instant,
-    pub delay: Duration,
-}
-
-impl Clock {
-    /// When work started now is done after `steps` build delays.
-    pub fn after(&self, steps: u32) -> Instant {
-        self.now + self.delay * steps
-    }
-}
 
 /// An object found by ID; `KIND` names it in error messages.
 pub(super) trait Keyed {

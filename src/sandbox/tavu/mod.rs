@@ -1,19 +1,21 @@
 //! The simulated Tavu.io VPS API: all 93 operations of `TavuClient`, over a world of objects
 //! kept in memory.
 //!
-//! The routes live by service: [`compute`] (instances, their actions and interfaces,
-//! instance users and scripts, configurations, SSH keys), [`storage`] (operating systems,
-//! instance snapshots, volumes, volume snapshots) and [`networking`] (ports, networks,
-//! subnets, firewalls and their rules, routers and their interfaces, security groups and
-//! their rules, floating IPs). [`catalogue`] seeds a new world; [`support`] holds what they
-//! share.
+//! Laid out as the client is: one file per resource (`instances`, `volumes`, `subnets`, ...)
+//! holds its handlers, as `impl TavuWorld` blocks; this one holds the world, the dispatch from
+//! the declared operations to those handlers, and the lifecycle. [`catalogue`] seeds a new
+//! world; [`support`] holds what the resources share.
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use super::http::{self, Reply, Req};
+use super::route::{self, Route};
+use super::schedule::Schedule;
 use super::Settings;
+use crate::operation::OperationInfo;
 use crate::tavu::{
     AvailabilityZone, Configuration, Firewall, FirewallRule, FloatingIp, Image, InstanceScript,
     InstanceSnapshot, Network, Port, Router, SecurityGroup, SecurityGroupRule, SshKey, Subnet,
@@ -21,10 +23,25 @@ use crate::tavu::{
 };
 
 mod catalogue;
-mod compute;
-mod networking;
-mod storage;
+mod firewall_rules;
+mod firewalls;
+mod floating_ips;
+mod instance_interfaces;
+mod instance_scripts;
+mod instance_snapshots;
+mod instance_users;
+mod instances;
+mod networks;
+mod ports;
+mod router_interfaces;
+mod routers;
+mod security_group_rules;
+mod security_groups;
+mod ssh_keys;
+mod subnets;
 mod support;
+mod volume_snapshots;
+mod volumes;
 
 use support::Answer;
 
@@ -34,7 +51,7 @@ use support::Answer;
 /// # Lifecycles
 ///
 /// Asynchronous work takes [`Settings::build_delay`]. Nothing runs in the background: each
-/// change that takes time is queued with the moment it is due ([`Pending`]), and every request
+/// change that takes time is queued with the moment it is due ([`Schedule`]), and every request
 /// first applies whatever has come due ([`TavuWorld::tick`]). A queued change applies only if
 /// its object still exists and is still in the state the change started from.
 ///
@@ -105,7 +122,7 @@ pub(crate) struct TavuWorld {
     security_group_rules: Vec<SecurityGroupRule>,
     floating_ips: Vec<FloatingIp>,
     /// Changes waiting for their moment.
-    pending: Vec<Pending>,
+    pending: Schedule<Pending>,
 }
 
 /// An instance as the world keeps it; answers render it into [`crate::tavu::Instance`], with
@@ -141,11 +158,9 @@ struct UserRecord {
     created_at: String,
 }
 
-/// A change that takes effect at `due`.
+/// A change waiting in the [`Schedule`].
 #[derive(Serialize, Deserialize)]
 struct Pending {
-    #[serde(rename = "due_in_ms", with = "crate::sandbox::state::instant")]
-    due: Instant,
     change: Change,
 }
 
@@ -204,193 +219,141 @@ impl TavuWorld {
             security_groups: vec![default_group],
             security_group_rules: default_rules,
             floating_ips: catalogue::floating_ips(),
-            pending: Vec::new(),
+            pending: Schedule::default(),
         }
     }
 
-    /// Answers one request (path relative to the Tavu base URL).
+    /// Answers one request (path relative to the Tavu base URL): the declared operation it
+    /// names, or 404.
     pub(crate) fn route(&mut self, settings: &Settings, req: &Req) -> Reply {
         self.tick(Instant::now());
-        let delay = settings.build_delay;
-        let body = req.body.as_slice();
-        let path = req.path();
-        let answer: Answer = match (req.method(), path.as_slice()) {
-            // Compute: instances and their actions.
-            ("GET", ["compute", "v1", "instances"]) => self.list_instances(),
-            ("POST", ["compute", "v1", "instances"]) => self.create_instance(delay, body),
-            ("GET", ["compute", "v1", "instances", id]) => self.get_instance(id),
-            ("PATCH", ["compute", "v1", "instances", id]) => self.update_instance(id, body),
-            ("DELETE", ["compute", "v1", "instances", id]) => self.delete_instance(id),
-            ("POST", ["compute", "v1", "instances", id, "action"]) => {
-                self.instance_action(delay, id, body)
-            }
-            // Compute: instance interfaces.
-            ("GET", ["compute", "v1", "instances", id, "interfaces"]) => self.list_interfaces(id),
-            ("POST", ["compute", "v1", "instances", id, "interfaces"]) => {
-                self.create_interface(id, body)
-            }
-            ("GET", ["compute", "v1", "instances", id, "interfaces", port]) => {
-                self.get_interface(id, port)
-            }
-            ("DELETE", ["compute", "v1", "instances", id, "interfaces", port]) => {
-                self.delete_interface(id, port)
-            }
-            // Compute: instance users.
-            ("GET", ["compute", "v1", "instance-users"]) => self.list_users(),
-            ("POST", ["compute", "v1", "instance-users"]) => self.create_user(body),
-            ("GET", ["compute", "v1", "instance-users", id]) => self.get_user(id),
-            ("PATCH", ["compute", "v1", "instance-users", id]) => self.update_user(id, body),
-            ("DELETE", ["compute", "v1", "instance-users", id]) => self.delete_user(id),
-            // Compute: instance scripts (the reference's examples show update and delete at
-            // /instance-users/..., a copy-paste slip; its request line says /instance-scripts).
-            ("GET", ["compute", "v1", "instance-scripts"]) => self.list_scripts(),
-            ("POST", ["compute", "v1", "instance-scripts"]) => self.create_script(body),
-            ("GET", ["compute", "v1", "instance-scripts", id]) => self.get_script(id),
-            ("PATCH", ["compute", "v1", "instance-scripts", id]) => self.update_script(id, body),
-            ("DELETE", ["compute", "v1", "instance-scripts", id]) => self.delete_script(id),
-            // Compute: configurations and SSH keys.
-            ("GET", ["compute", "v1", "configurations"]) => support::ok(&self.configurations),
-            ("GET", ["compute", "v1", "ssh-keys"]) => support::ok(&self.ssh_keys),
-            ("POST", ["compute", "v1", "ssh-keys"]) => self.create_ssh_key(body),
-            ("GET", ["compute", "v1", "ssh-keys", name]) => self.get_ssh_key(name),
-            ("DELETE", ["compute", "v1", "ssh-keys", name]) => self.delete_ssh_key(name),
-            // Image.
-            ("GET", ["image", "v1", "operating-systems"]) => support::ok(&self.operating_systems),
-            ("GET", ["image", "v1", "instance-snapshots"]) => support::ok(&self.instance_snapshots),
-            ("POST", ["image", "v1", "instance-snapshots"]) => {
-                self.create_instance_snapshot(delay, body)
-            }
-            ("GET", ["image", "v1", "instance-snapshots", id]) => self.get_instance_snapshot(id),
-            ("DELETE", ["image", "v1", "instance-snapshots", id]) => {
-                self.delete_instance_snapshot(id)
-            }
-            // Storage: volumes.
-            ("GET", ["storage", "v1", "volumes"]) => self.list_volumes(),
-            ("POST", ["storage", "v1", "volumes"]) => self.create_volume(delay, body),
-            ("GET", ["storage", "v1", "volumes", id]) => self.get_volume(id),
-            ("PATCH", ["storage", "v1", "volumes", id]) => self.update_volume(id, body),
-            ("DELETE", ["storage", "v1", "volumes", id]) => self.delete_volume(id),
-            ("PATCH", ["storage", "v1", "volumes", id, "attach"]) => self.attach_volume(id, body),
-            ("PATCH", ["storage", "v1", "volumes", id, "detach"]) => self.detach_volume(id, body),
-            // Storage: volume snapshots.
-            ("GET", ["storage", "v1", "volume-snapshots"]) => support::ok(&self.volume_snapshots),
-            ("POST", ["storage", "v1", "volume-snapshots"]) => self.create_volume_snapshot(body),
-            ("GET", ["storage", "v1", "volume-snapshots", id]) => self.get_volume_snapshot(id),
-            ("PATCH", ["storage", "v1", "volume-snapshots", id]) => {
-                self.update_volume_snapshot(id, body)
-            }
-            ("DELETE", ["storage", "v1", "volume-snapshots", id]) => {
-                self.delete_volume_snapshot(id)
-            }
-            // Networking: ports.
-            ("GET", ["networking", "v1", "ports"]) => self.list_ports(),
-            ("GET", ["networking", "v1", "ports", id]) => self.get_port(id),
-            ("PATCH", ["networking", "v1", "ports", id]) => self.update_port(id, body),
-            // Networking: networks.
-            ("GET", ["networking", "v1", "networks"]) => support::ok(&self.networks),
-            ("POST", ["networking", "v1", "networks"]) => self.create_network(body),
-            ("GET", ["networking", "v1", "networks", id]) => self.get_network(id),
-            ("PATCH", ["networking", "v1", "networks", id]) => self.update_network(id, body),
-            ("DELETE", ["networking", "v1", "networks", id]) => self.delete_network(id),
-            // Networking: subnets.
-            ("GET", ["networking", "v1", "subnets"]) => support::ok(&self.subnets),
-            ("POST", ["networking", "v1", "subnets"]) => self.create_subnet(body),
-            ("GET", ["networking", "v1", "subnets", id]) => self.get_subnet(id),
-            ("PATCH", ["networking", "v1", "subnets", id]) => self.update_subnet(id, body),
-            ("DELETE", ["networking", "v1", "subnets", id]) => self.delete_subnet(id),
-            // Networking: firewalls and their rules.
-            ("GET", ["networking", "v1", "firewalls"]) => support::ok(&self.firewalls),
-            ("GET", ["networking", "v1", "firewalls", id]) => self.get_firewall(id),
-            ("PATCH", ["networking", "v1", "firewalls", id]) => {
-                self.update_firewall(delay, id, body)
-            }
-            ("DELETE", ["networking", "v1", "firewalls", id]) => self.delete_firewall(id),
-            ("GET", ["networking", "v1", "firewalls", id, "audit"]) => self.audit_firewall(id),
-            ("GET", ["networking", "v1", "firewalls", id, "rules"]) => self.list_firewall_rules(id),
-            ("POST", ["networking", "v1", "firewalls", id, "rules"]) => {
-                self.create_firewall_rule(id, body)
-            }
-            ("GET", ["networking", "v1", "firewalls", id, "rules", rule]) => {
-                self.get_firewall_rule(id, rule)
-            }
-            ("PATCH", ["networking", "v1", "firewalls", id, "rules", rule]) => {
-                self.update_firewall_rule(id, rule, body)
-            }
-            ("DELETE", ["networking", "v1", "firewalls", id, "rules", rule]) => {
-                self.delete_firewall_rule(id, rule)
-            }
-            // Networking: routers and their interfaces.
-            ("GET", ["networking", "v1", "routers"]) => support::ok(&self.routers),
-            ("GET", ["networking", "v1", "routers", id]) => self.get_router(id),
-            ("PATCH", ["networking", "v1", "routers", id]) => self.update_router(id, body),
-            ("DELETE", ["networking", "v1", "routers", id]) => self.delete_router(id),
-            ("GET", ["networking", "v1", "routers", id, "interfaces"]) => {
-                self.list_router_interfaces(id)
-            }
-            ("POST", ["networking", "v1", "routers", id, "interfaces"]) => {
-                self.create_router_interface(id, body)
-            }
-            ("GET", ["networking", "v1", "routers", id, "interfaces", port]) => {
-                self.get_router_interface(id, port)
-            }
-            ("DELETE", ["networking", "v1", "routers", id, "interfaces", port]) => {
-                self.delete_router_interface(id, port)
-            }
-            // Networking: security groups and their rules.
-            ("GET", ["networking", "v1", "security-groups"]) => {
-                support::ok_without(&self.security_groups, "rules")
-            }
-            ("POST", ["networking", "v1", "security-groups"]) => self.create_security_group(body),
-            ("GET", ["networking", "v1", "security-groups", id]) => self.get_security_group(id),
-            ("PATCH", ["networking", "v1", "security-groups", id]) => {
-                self.update_security_group(id, body)
-            }
-            ("DELETE", ["networking", "v1", "security-groups", id]) => {
-                self.delete_security_group(id)
-            }
-            ("GET", ["networking", "v1", "security-groups", id, "rules"]) => {
-                self.list_security_group_rules(id)
-            }
-            ("POST", ["networking", "v1", "security-groups", id, "rules"]) => {
-                self.create_security_group_rule(id, body)
-            }
-            ("GET", ["networking", "v1", "security-groups", id, "rules", rule]) => {
-                self.get_security_group_rule(id, rule)
-            }
-            ("DELETE", ["networking", "v1", "security-groups", id, "rules", rule]) => {
-                self.delete_security_group_rule(id, rule)
-            }
-            // Networking: floating IPs.
-            ("GET", ["networking", "v1", "floating-ips"]) => self.list_floating_ips(),
-            ("GET", ["networking", "v1", "floating-ips", id]) => self.get_floating_ip(id),
-            ("PATCH", ["networking", "v1", "floating-ips", id]) => {
-                self.update_floating_ip(id, body)
-            }
-            ("DELETE", ["networking", "v1", "floating-ips", id]) => self.delete_floating_ip(id),
-            (method, _) => Err(http::tavu_error(
+        let answer = match route::find(operations(), req.method(), &req.segments, &req.body) {
+            Some(route) => self
+                .dispatch(settings.build_delay, &route)
+                .unwrap_or_else(|| Err(unhandled(&route))),
+            None => Err(http::tavu_error(
                 404,
-                format!("no such endpoint: {method} /{}", path.join("/")),
+                format!(
+                    "no such endpoint: {} /{}",
+                    req.method(),
+                    req.segments.join("/")
+                ),
             )),
         };
         answer.unwrap_or_else(|rejection| rejection)
     }
 
+    /// Calls the world's handler for a declared operation; `None` when it has none (a test
+    /// checks that every declared operation has one).
+    fn dispatch(&mut self, delay: Duration, route: &Route<'_>) -> Option<Answer> {
+        let body = route.body;
+        let (id, sub) = (route.param(0), route.param(1));
+        let answer = match (route.handler, route.name) {
+            ("InstancesHandler", "list") => self.list_instances(),
+            ("InstancesHandler", "create") => self.create_instance(delay, body),
+            ("InstancesHandler", "get") => self.get_instance(id),
+            ("InstancesHandler", "update") => self.update_instance(id, body),
+            ("InstancesHandler", "delete") => self.delete_instance(id),
+            (
+                "InstancesHandler",
+                "start" | "stop" | "reboot" | "force_reboot" | "resize" | "confirm_resize"
+                | "revert_resize" | "rebuild",
+            ) => self.instance_action(delay, id, body),
+            ("InstanceInterfacesHandler", "list") => self.list_interfaces(id),
+            ("InstanceInterfacesHandler", "create") => self.create_interface(id, body),
+            ("InstanceInterfacesHandler", "get") => self.get_interface(id, sub),
+            ("InstanceInterfacesHandler", "delete") => self.delete_interface(id, sub),
+            ("InstanceUsersHandler", "list") => self.list_users(),
+            ("InstanceUsersHandler", "create") => self.create_user(body),
+            ("InstanceUsersHandler", "get") => self.get_user(id),
+            ("InstanceUsersHandler", "update") => self.update_user(id, body),
+            ("InstanceUsersHandler", "delete") => self.delete_user(id),
+            ("InstanceScriptsHandler", "list") => self.list_scripts(),
+            ("InstanceScriptsHandler", "create") => self.create_script(body),
+            ("InstanceScriptsHandler", "get") => self.get_script(id),
+            ("InstanceScriptsHandler", "update") => self.update_script(id, body),
+            ("InstanceScriptsHandler", "delete") => self.delete_script(id),
+            ("ConfigurationsHandler", "list") => support::ok(&self.configurations),
+            ("SshKeysHandler", "list") => support::ok(&self.ssh_keys),
+            ("SshKeysHandler", "create") => self.create_ssh_key(body),
+            ("SshKeysHandler", "get") => self.get_ssh_key(id),
+            ("SshKeysHandler", "delete") => self.delete_ssh_key(id),
+            ("OperatingSystemsHandler", "list") => support::ok(&self.operating_systems),
+            ("InstanceSnapshotsHandler", "list") => support::ok(&self.instance_snapshots),
+            ("InstanceSnapshotsHandler", "create") => self.create_instance_snapshot(delay, body),
+            ("InstanceSnapshotsHandler", "get") => self.get_instance_snapshot(id),
+            ("InstanceSnapshotsHandler", "delete") => self.delete_instance_snapshot(id),
+            ("VolumesHandler", "list") => self.list_volumes(),
+            ("VolumesHandler", "create") => self.create_volume(delay, body),
+            ("VolumesHandler", "get") => self.get_volume(id),
+            ("VolumesHandler", "update") => self.update_volume(id, body),
+            ("VolumesHandler", "delete") => self.delete_volume(id),
+            ("VolumesHandler", "attach") => self.attach_volume(id, body),
+            ("VolumesHandler", "detach") => self.detach_volume(id, body),
+            ("VolumeSnapshotsHandler", "list") => support::ok(&self.volume_snapshots),
+            ("VolumeSnapshotsHandler", "create") => self.create_volume_snapshot(body),
+            ("VolumeSnapshotsHandler", "get") => self.get_volume_snapshot(id),
+            ("VolumeSnapshotsHandler", "update") => self.update_volume_snapshot(id, body),
+            ("VolumeSnapshotsHandler", "delete") => self.delete_volume_snapshot(id),
+            ("PortsHandler", "list") => self.list_ports(),
+            ("PortsHandler", "get") => self.get_port(id),
+            ("PortsHandler", "update") => self.update_port(id, body),
+            ("NetworksHandler", "list") => support::ok(&self.networks),
+            ("NetworksHandler", "create") => self.create_network(body),
+            ("NetworksHandler", "get") => self.get_network(id),
+            ("NetworksHandler", "update") => self.update_network(id, body),
+            ("NetworksHandler", "delete") => self.delete_network(id),
+            ("SubnetsHandler", "list") => support::ok(&self.subnets),
+            ("SubnetsHandler", "create") => self.create_subnet(body),
+            ("SubnetsHandler", "get") => self.get_subnet(id),
+            ("SubnetsHandler", "update") => self.update_subnet(id, body),
+            ("SubnetsHandler", "delete") => self.delete_subnet(id),
+            ("FirewallsHandler", "list") => support::ok(&self.firewalls),
+            ("FirewallsHandler", "get") => self.get_firewall(id),
+            ("FirewallsHandler", "update") => self.update_firewall(delay, id, body),
+            ("FirewallsHandler", "delete") => self.delete_firewall(id),
+            ("FirewallsHandler", "audit") => self.audit_firewall(id),
+            ("FirewallRulesHandler", "list") => self.list_firewall_rules(id),
+            ("FirewallRulesHandler", "create") => self.create_firewall_rule(id, body),
+            ("FirewallRulesHandler", "get") => self.get_firewall_rule(id, sub),
+            ("FirewallRulesHandler", "update") => self.update_firewall_rule(id, sub, body),
+            ("FirewallRulesHandler", "delete") => self.delete_firewall_rule(id, sub),
+            ("RoutersHandler", "list") => support::ok(&self.routers),
+            ("RoutersHandler", "get") => self.get_router(id),
+            ("RoutersHandler", "update") => self.update_router(id, body),
+            ("RoutersHandler", "delete") => self.delete_router(id),
+            ("RouterInterfacesHandler", "list") => self.list_router_interfaces(id),
+            ("RouterInterfacesHandler", "create") => self.create_router_interface(id, body),
+            ("RouterInterfacesHandler", "get") => self.get_router_interface(id, sub),
+            ("RouterInterfacesHandler", "delete") => self.delete_router_interface(id, sub),
+            ("SecurityGroupsHandler", "list") => {
+                support::ok_without(&self.security_groups, "rules")
+            }
+            ("SecurityGroupsHandler", "create") => self.create_security_group(body),
+            ("SecurityGroupsHandler", "get") => self.get_security_group(id),
+            ("SecurityGroupsHandler", "update") => self.update_security_group(id, body),
+            ("SecurityGroupsHandler", "delete") => self.delete_security_group(id),
+            ("SecurityGroupRulesHandler", "list") => self.list_security_group_rules(id),
+            ("SecurityGroupRulesHandler", "create") => self.create_security_group_rule(id, body),
+            ("SecurityGroupRulesHandler", "get") => self.get_security_group_rule(id, sub),
+            ("SecurityGroupRulesHandler", "delete") => self.delete_security_group_rule(id, sub),
+            ("FloatingIpsHandler", "list") => self.list_floating_ips(),
+            ("FloatingIpsHandler", "get") => self.get_floating_ip(id),
+            ("FloatingIpsHandler", "update") => self.update_floating_ip(id, body),
+            ("FloatingIpsHandler", "delete") => self.delete_floating_ip(id),
+            _ => return None,
+        };
+        Some(answer)
+    }
+
     /// Queues `change` to take effect after `delay`.
     fn schedule(&mut self, delay: Duration, change: Change) {
-        self.pending.push(Pending {
-            due: Instant::now() + delay,
-            change,
-        });
+        self.pending.at(Instant::now() + delay, Pending { change });
     }
 
     /// Applies every queued change due by `now`, oldest first.
     fn tick(&mut self, now: Instant) {
-        let (mut due, later): (Vec<Pending>, Vec<Pending>) = std::mem::take(&mut self.pending)
-            .into_iter()
-            .partition(|p| p.due <= now);
-        self.pending = later;
-        due.sort_by_key(|p| p.due);
-        for pending in due {
+        for pending in self.pending.take_due(now) {
             self.apply(pending.change);
         }
     }
@@ -419,4 +382,21 @@ impl TavuWorld {
             Change::Firewall { id } => self.settle_firewall(&id),
         }
     }
+}
+
+/// Every operation `TavuClient` declares, read once.
+fn operations() -> &'static [OperationInfo] {
+    static OPERATIONS: OnceLock<Vec<OperationInfo>> = OnceLock::new();
+    OPERATIONS.get_or_init(crate::tavu::TavuClient::operations)
+}
+
+/// The answer to a declared operation the world has no handler for.
+fn unhandled(route: &Route<'_>) -> Reply {
+    http::tavu_error(
+        501,
+        format!(
+            "the sandbox does not simulate {}::{}",
+            route.handler, route.name
+        ),
+    )
 }

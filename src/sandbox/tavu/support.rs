@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::sandbox::fresh;
 use crate::sandbox::http::{self, tavu_error, Reply};
+use crate::sandbox::route::Body;
 use crate::tavu::{
     AvailabilityZone, Configuration, Firewall, FloatingIp, InstanceSnapshot, Network, Port, Router,
     SecurityGroup, SecurityGroupRule, SshKey, Subnet, Volume, VolumeSnapshot,
@@ -91,14 +92,14 @@ pub(super) fn wrong_state(action: &str, what: &str, status: &str) -> Reply {
     ))
 }
 
-/// Reads a wrapped body (`{"<key>": {...}}`) into a client request struct.
-pub(super) fn wrapped<T: DeserializeOwned>(body: &[u8], key: &str) -> Result<T, Reply> {
-    http::parse_wrapped(body, key).map_err(|e| e.tavu())
-}
-
-/// Reads an unwrapped body into a client request struct.
-pub(super) fn flat<T: DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {
-    http::parse_body(body).map_err(|e| e.tavu())
+/// Reads a body into a client request struct, unwrapping it from the key its operation
+/// declares (`{"<key>": {...}}`), if any.
+pub(super) fn decode<T: DeserializeOwned>(body: Body<'_>) -> Result<T, Reply> {
+    match body.wrapper {
+        Some(key) => http::parse_wrapped(body.raw, key),
+        None => http::parse_body(body.raw),
+    }
+    .map_err(|e| e.tavu())
 }
 
 /// Refuses an empty or blank string for a required field.

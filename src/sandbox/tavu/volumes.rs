@@ -1,101 +1,26 @@
-//! Image and storage: instance snapshots, volumes (with attach and detach) and volume
-//! snapshots (operating systems are answered straight from the catalogue).
+//! Volumes (`tavu.volumes()`).
 
 use std::time::Duration;
 
 use serde_json::Value;
 
 use super::support::{
-    done, find, find_mut, flat, invalid, not_blank, ok, position, referred, refused, to_json,
-    wrapped, Answer,
+    decode, done, find, find_mut, invalid, not_blank, ok, position, referred, refused, to_json,
+    Answer,
 };
 use super::{Change, TavuWorld};
 use crate::sandbox::fresh;
+use crate::sandbox::route::Body;
 use crate::tavu::{
-    AttachVolume, CreateInstanceSnapshot, CreateVolume, CreateVolumeSnapshot, DetachVolume,
-    InstanceSnapshot, UpdateVolume, UpdateVolumeSnapshot, Volume, VolumeAttachResult,
-    VolumeAttachment, VolumeSnapshot,
+    AttachVolume, CreateVolume, DetachVolume, UpdateVolume, Volume, VolumeAttachResult,
+    VolumeAttachment,
 };
 
 /// Volume keys the reference shows in reads (and inside an instance) but not in the answers
 /// to a create or an update.
 const ONLY_IN_READS: &[&str] = &["detach_time", "attachment", "snapshots"];
 
-/// `volume` as JSON without the `omit` keys, and without `detach_time` and `attachment` while
-/// they are null: the reference's reads show a volume's attachment only while it is attached,
-/// and never a detach time it does not have.
-fn volume_json(volume: &Volume, omit: &[&str]) -> Value {
-    let mut json = to_json(volume);
-    if let Value::Object(map) = &mut json {
-        let hidden = |key: &str, value: &Value| {
-            omit.contains(&key) || (value.is_null() && ["detach_time", "attachment"].contains(&key))
-        };
-        map.retain(|key, value| !hidden(key, value));
-    }
-    json
-}
-
-/// What an instance snapshot weighs once taken, in megabytes (the API reports a size, the
-/// sandbox has no disk to measure).
-const SNAPSHOT_SIZE_MB: u64 = 1024;
-
 impl TavuWorld {
-    // -----------------------------------------------------------------------------------------
-    // Instance snapshots
-
-    pub(super) fn get_instance_snapshot(&self, id: &str) -> Answer {
-        ok(find(&self.instance_snapshots, id, "instance snapshot")?)
-    }
-
-    pub(super) fn create_instance_snapshot(&mut self, delay: Duration, body: &[u8]) -> Answer {
-        let req: CreateInstanceSnapshot = wrapped(body, "snapshot")?;
-        not_blank("name", &req.name)?;
-        let instance = referred(&self.instances, &req.instance_id, "instance_id", "instance")?;
-        if !["active", "stopped"].contains(&instance.status.as_str()) {
-            return Err(refused(format!(
-                "Cannot snapshot instance {} while it is in status {}",
-                instance.id, instance.status
-            )));
-        }
-        let snapshot = InstanceSnapshot {
-            id: fresh::uuid(),
-            name: req.name,
-            size: None,
-            status: "queued".into(),
-            created_at: Some(fresh::now()),
-            instance_id: Some(instance.id.clone()),
-        };
-        self.instance_snapshots.push(snapshot.clone());
-        self.schedule(
-            delay,
-            Change::InstanceSnapshot {
-                id: snapshot.id.clone(),
-            },
-        );
-        ok(&snapshot)
-    }
-
-    /// The queued snapshot is taken: `active`, with a size.
-    pub(super) fn finish_instance_snapshot(&mut self, id: &str) {
-        if let Some(snapshot) = self
-            .instance_snapshots
-            .iter_mut()
-            .find(|s| s.id == id && s.status == "queued")
-        {
-            snapshot.status = "active".into();
-            snapshot.size = Some(SNAPSHOT_SIZE_MB);
-        }
-    }
-
-    pub(super) fn delete_instance_snapshot(&mut self, id: &str) -> Answer {
-        let index = position(&self.instance_snapshots, id, "instance snapshot")?;
-        self.instance_snapshots.remove(index);
-        done()
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Volumes
-
     /// The volume as the API shows it, with its snapshots.
     pub(super) fn render_volume(&self, volume: &Volume) -> Volume {
         Volume {
@@ -123,8 +48,8 @@ impl TavuWorld {
         ok(&volume_json(&volume, &[]))
     }
 
-    pub(super) fn create_volume(&mut self, delay: Duration, body: &[u8]) -> Answer {
-        let req: CreateVolume = wrapped(body, "volume")?;
+    pub(super) fn create_volume(&mut self, delay: Duration, body: Body<'_>) -> Answer {
+        let req: CreateVolume = decode(body)?;
         not_blank("name", &req.name)?;
         if req.size == 0 {
             return Err(invalid("size", "must be at least 1 (gigabyte)"));
@@ -168,9 +93,9 @@ impl TavuWorld {
         ok(&volume_json(&volume, ONLY_IN_READS))
     }
 
-    pub(super) fn update_volume(&mut self, id: &str, body: &[u8]) -> Answer {
+    pub(super) fn update_volume(&mut self, id: &str, body: Body<'_>) -> Answer {
         find(&self.volumes, id, "volume")?;
-        let req: UpdateVolume = wrapped(body, "volume")?;
+        let req: UpdateVolume = decode(body)?;
         if let Some(name) = &req.name {
             not_blank("name", name)?;
         }
@@ -208,9 +133,9 @@ impl TavuWorld {
         done()
     }
 
-    pub(super) fn attach_volume(&mut self, id: &str, body: &[u8]) -> Answer {
+    pub(super) fn attach_volume(&mut self, id: &str, body: Body<'_>) -> Answer {
         let index = position(&self.volumes, id, "volume")?;
-        let req: AttachVolume = flat(body)?;
+        let req: AttachVolume = decode(body)?;
         let instance = referred(&self.instances, &req.instance_id, "instance_id", "instance")?;
         let volume = &self.volumes[index];
         if volume.status != "available" {
@@ -252,9 +177,9 @@ impl TavuWorld {
         })
     }
 
-    pub(super) fn detach_volume(&mut self, id: &str, body: &[u8]) -> Answer {
+    pub(super) fn detach_volume(&mut self, id: &str, body: Body<'_>) -> Answer {
         let index = position(&self.volumes, id, "volume")?;
-        let req: DetachVolume = flat(body)?;
+        let req: DetachVolume = decode(body)?;
         referred(&self.instances, &req.instance_id, "instance_id", "instance")?;
         let volume = &mut self.volumes[index];
         match &volume.attachment {
@@ -280,55 +205,18 @@ impl TavuWorld {
         volume.detach_time = Some(fresh::now());
         done()
     }
+}
 
-    // -----------------------------------------------------------------------------------------
-    // Volume snapshots
-
-    pub(super) fn get_volume_snapshot(&self, id: &str) -> Answer {
-        ok(find(&self.volume_snapshots, id, "volume snapshot")?)
-    }
-
-    pub(super) fn create_volume_snapshot(&mut self, body: &[u8]) -> Answer {
-        let req: CreateVolumeSnapshot = wrapped(body, "snapshot")?;
-        not_blank("name", &req.name)?;
-        let volume = referred(&self.volumes, &req.volume_id, "volume_id", "volume")?;
-        if volume.status == "creating" {
-            return Err(refused(format!(
-                "Cannot snapshot volume {} while it is in status creating",
-                volume.id
-            )));
-        }
-        let snapshot = VolumeSnapshot {
-            id: fresh::uuid(),
-            name: Some(req.name),
-            description: req.description,
-            volume_id: volume.id.clone(),
-            volume_size: Some(volume.size),
-            created_at: Some(fresh::now()),
+/// `volume` as JSON without the `omit` keys, and without `detach_time` and `attachment` while
+/// they are null: the reference's reads show a volume's attachment only while it is attached,
+/// and never a detach time it does not have.
+fn volume_json(volume: &Volume, omit: &[&str]) -> Value {
+    let mut json = to_json(volume);
+    if let Value::Object(map) = &mut json {
+        let hidden = |key: &str, value: &Value| {
+            omit.contains(&key) || (value.is_null() && ["detach_time", "attachment"].contains(&key))
         };
-        self.volume_snapshots.push(snapshot.clone());
-        ok(&snapshot)
+        map.retain(|key, value| !hidden(key, value));
     }
-
-    pub(super) fn update_volume_snapshot(&mut self, id: &str, body: &[u8]) -> Answer {
-        find(&self.volume_snapshots, id, "volume snapshot")?;
-        let req: UpdateVolumeSnapshot = wrapped(body, "snapshot")?;
-        if let Some(name) = &req.name {
-            not_blank("name", name)?;
-        }
-        let snapshot = find_mut(&mut self.volume_snapshots, id, "volume snapshot")?;
-        if let Some(name) = req.name {
-            snapshot.name = Some(name);
-        }
-        if let Some(description) = req.description {
-            snapshot.description = Some(description);
-        }
-        ok(snapshot)
-    }
-
-    pub(super) fn delete_volume_snapshot(&mut self, id: &str) -> Answer {
-        let index = position(&self.volume_snapshots, id, "volume snapshot")?;
-        self.volume_snapshots.remove(index);
-        done()
-    }
+    json
 }

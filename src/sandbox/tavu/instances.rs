@@ -1,21 +1,18 @@
-//! Compute: instances and their actions, instance interfaces, instance users, instance
-//! scripts and SSH keys (configurations are answered straight from the catalogue).
+//! Instances and their actions (`tavu.instances()`).
 
 use std::time::Duration;
 
 use serde_json::Value;
 
 use super::support::{
-    self, done, find, int_id, invalid, not_blank, not_found, ok, position, referred, refused,
-    wrapped, Answer, Keyed,
+    self, decode, done, find, invalid, not_blank, ok, position, referred, refused, Answer, Keyed,
 };
-use super::{Change, InstanceRecord, TavuWorld, UserRecord};
+use super::{Change, InstanceRecord, TavuWorld};
 use crate::sandbox::fresh;
 use crate::sandbox::http::Reply;
+use crate::sandbox::route::Body;
 use crate::tavu::{
-    CreateInstance, CreateInstanceInterface, CreateInstanceScript, CreateInstanceUser,
-    CreateSshKey, Image, Instance, InstanceScript, InstanceUser, RebuildInstance, ResizeInstance,
-    SshKey, UpdateInstance, UpdateInstanceScript, UpdateInstanceUser,
+    CreateInstance, Image, Instance, RebuildInstance, ResizeInstance, UpdateInstance,
 };
 
 impl Keyed for InstanceRecord {
@@ -26,13 +23,11 @@ impl Keyed for InstanceRecord {
 
 /// Statuses in which an instance runs (its ports are up, volumes can attach).
 const RUNNING: [&str; 2] = ["active", "verify_resize"];
+
 /// The owner of an instance's ports.
 pub(super) const COMPUTE_OWNER: &str = "compute:None";
 
 impl TavuWorld {
-    // -----------------------------------------------------------------------------------------
-    // Instances
-
     pub(super) fn list_instances(&self) -> Answer {
         let all: Vec<Instance> = self
             .instances
@@ -46,8 +41,8 @@ impl TavuWorld {
         ok(&self.render_instance(find(&self.instances, id, "instance")?))
     }
 
-    pub(super) fn create_instance(&mut self, delay: Duration, body: &[u8]) -> Answer {
-        let req: CreateInstance = wrapped(body, "instance")?;
+    pub(super) fn create_instance(&mut self, delay: Duration, body: Body<'_>) -> Answer {
+        let req: CreateInstance = decode(body)?;
         not_blank("name", &req.name)?;
         let (image, login) = self.bootable_image(&req.image_id)?;
         let configuration = referred(
@@ -179,9 +174,9 @@ impl TavuWorld {
         ok(&answer)
     }
 
-    pub(super) fn update_instance(&mut self, id: &str, body: &[u8]) -> Answer {
+    pub(super) fn update_instance(&mut self, id: &str, body: Body<'_>) -> Answer {
         find(&self.instances, id, "instance")?;
-        let req: UpdateInstance = wrapped(body, "instance")?;
+        let req: UpdateInstance = decode(body)?;
         if let Some(name) = &req.name {
             not_blank("name", name)?;
         }
@@ -212,9 +207,9 @@ impl TavuWorld {
     }
 
     /// `POST .../action`: the body's one key names the action.
-    pub(super) fn instance_action(&mut self, delay: Duration, id: &str, body: &[u8]) -> Answer {
+    pub(super) fn instance_action(&mut self, delay: Duration, id: &str, body: Body<'_>) -> Answer {
         let index = position(&self.instances, id, "instance")?;
-        let value: Value = serde_json::from_slice(body)
+        let value: Value = serde_json::from_slice(body.raw)
             .map_err(|e| refused(format!("the body is not valid JSON: {e}")))?;
         let action = match &value {
             Value::Object(map) if map.len() == 1 => map.keys().next().cloned().unwrap_or_default(),
@@ -256,8 +251,8 @@ impl TavuWorld {
         }
     }
 
-    fn resize(&mut self, delay: Duration, index: usize, body: &[u8]) -> Answer {
-        let req: ResizeInstance = wrapped(body, "resize")?;
+    pub(super) fn resize(&mut self, delay: Duration, index: usize, body: Body<'_>) -> Answer {
+        let req: ResizeInstance = decode(body)?;
         self.require(index, "resize", &["active"])?;
         let instance = &self.instances[index];
         let target = referred(
@@ -312,8 +307,8 @@ impl TavuWorld {
         )
     }
 
-    fn rebuild(&mut self, delay: Duration, index: usize, body: &[u8]) -> Answer {
-        let req: RebuildInstance = wrapped(body, "rebuild")?;
+    pub(super) fn rebuild(&mut self, delay: Duration, index: usize, body: Body<'_>) -> Answer {
+        let req: RebuildInstance = decode(body)?;
         if let Some(name) = &req.name {
             not_blank("name", name)?;
         }
@@ -450,309 +445,4 @@ impl TavuWorld {
             .iter()
             .any(|i| i.id == id && RUNNING.contains(&i.status.as_str()))
     }
-
-    // -----------------------------------------------------------------------------------------
-    // Instance interfaces
-
-    fn instance_ports(&self, instance_id: &str) -> Vec<crate::tavu::Port> {
-        self.ports
-            .iter()
-            .filter(|p| {
-                p.device_id.as_deref() == Some(instance_id)
-                    && p.device_owner.as_deref() == Some(COMPUTE_OWNER)
-            })
-            .map(|p| self.render_port(p))
-            .collect()
-    }
-
-    pub(super) fn list_interfaces(&self, instance_id: &str) -> Answer {
-        find(&self.instances, instance_id, "instance")?;
-        ok(&self.instance_ports(instance_id))
-    }
-
-    pub(super) fn get_interface(&self, instance_id: &str, port_id: &str) -> Answer {
-        find(&self.instances, instance_id, "instance")?;
-        match self
-            .instance_ports(instance_id)
-            .into_iter()
-            .find(|p| p.id == port_id)
-        {
-            Some(port) => ok(&port),
-            None => Err(not_found("interface", port_id)),
-        }
-    }
-
-    pub(super) fn create_interface(&mut self, instance_id: &str, body: &[u8]) -> Answer {
-        find(&self.instances, instance_id, "instance")?;
-        let req: CreateInstanceInterface = support::flat(body)?;
-        self.check_attachable_network(&req.network_id, "network_id")?;
-        let port = self.add_port(&req.network_id, instance_id, COMPUTE_OWNER, "network_id")?;
-        ok(&self.render_port(&port))
-    }
-
-    pub(super) fn delete_interface(&mut self, instance_id: &str, port_id: &str) -> Answer {
-        find(&self.instances, instance_id, "instance")?;
-        if !self
-            .instance_ports(instance_id)
-            .iter()
-            .any(|p| p.id == port_id)
-        {
-            return Err(not_found("interface", port_id));
-        }
-        self.remove_port(port_id);
-        done()
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Instance users
-
-    fn render_user(&self, user: &UserRecord) -> InstanceUser {
-        InstanceUser {
-            id: user.id,
-            username: user.username.clone(),
-            ssh_keys: user
-                .ssh_keys
-                .iter()
-                .filter_map(|name| self.ssh_keys.iter().find(|k| &k.name == name).cloned())
-                .collect(),
-            disable_password: Some(user.disable_password),
-            created_at: Some(user.created_at.clone()),
-        }
-    }
-
-    fn user_index(&self, raw_id: &str) -> Result<usize, Reply> {
-        let id = int_id(raw_id, "instance user")?;
-        self.instance_users
-            .iter()
-            .position(|u| u.id == id)
-            .ok_or_else(|| not_found("instance user", id))
-    }
-
-    pub(super) fn list_users(&self) -> Answer {
-        let all: Vec<InstanceUser> = self
-            .instance_users
-            .iter()
-            .map(|u| self.render_user(u))
-            .collect();
-        ok(&all)
-    }
-
-    pub(super) fn get_user(&self, id: &str) -> Answer {
-        ok(&self.render_user(&self.instance_users[self.user_index(id)?]))
-    }
-
-    pub(super) fn create_user(&mut self, body: &[u8]) -> Answer {
-        let req: CreateInstanceUser = wrapped(body, "instance_user")?;
-        not_blank("username", &req.username)?;
-        let mut user = UserRecord {
-            id: self.last_user_id + 1,
-            username: req.username,
-            ssh_keys: Vec::new(),
-            password: None,
-            // The reference: "Defaults to true."
-            disable_password: true,
-            created_at: fresh::now(),
-        };
-        self.change_user(
-            &mut user,
-            req.ssh_keys,
-            req.password,
-            req.password_confirmation,
-            req.disable_password,
-        )?;
-        self.last_user_id = user.id;
-        let answer = self.render_user(&user);
-        self.instance_users.push(user);
-        ok(&answer)
-    }
-
-    pub(super) fn update_user(&mut self, id: &str, body: &[u8]) -> Answer {
-        let index = self.user_index(id)?;
-        let req: UpdateInstanceUser = wrapped(body, "instance_user")?;
-        not_blank("username", &req.username)?;
-        // Worked on a copy, so a rejected update changes nothing.
-        let current = &self.instance_users[index];
-        let mut user = UserRecord {
-            id: current.id,
-            username: req.username,
-            ssh_keys: current.ssh_keys.clone(),
-            password: current.password.clone(),
-            disable_password: current.disable_password,
-            created_at: current.created_at.clone(),
-        };
-        self.change_user(
-            &mut user,
-            req.ssh_keys,
-            req.password,
-            req.password_confirmation,
-            req.disable_password,
-        )?;
-        let answer = self.render_user(&user);
-        self.instance_users[index] = user;
-        ok(&answer)
-    }
-
-    /// Applies the optional fields of a create or update, then checks the user can log in:
-    /// SSH keys when passwords are disabled, a password when they are not.
-    fn change_user(
-        &self,
-        user: &mut UserRecord,
-        ssh_keys: Option<Vec<String>>,
-        password: Option<String>,
-        confirmation: Option<String>,
-        disable_password: Option<bool>,
-    ) -> Result<(), Reply> {
-        if let Some(keys) = ssh_keys {
-            for name in &keys {
-                referred(&self.ssh_keys, name, "ssh_keys", "SSH key")?;
-            }
-            user.ssh_keys = keys;
-        }
-        if let Some(password) = password {
-            match confirmation {
-                None => {
-                    return Err(invalid(
-                        "password_confirmation",
-                        "is required when a password is given",
-                    ))
-                }
-                Some(c) if c != password => {
-                    return Err(invalid("password_confirmation", "doesn't match password"))
-                }
-                Some(_) => user.password = Some(password),
-            }
-        }
-        if let Some(disable) = disable_password {
-            user.disable_password = disable;
-        }
-        if user.disable_password && user.ssh_keys.is_empty() {
-            return Err(invalid(
-                "ssh_keys",
-                "are required when disable_password is true (its default)",
-            ));
-        }
-        if !user.disable_password && user.password.is_none() {
-            return Err(invalid(
-                "password",
-                "is required when disable_password is false",
-            ));
-        }
-        Ok(())
-    }
-
-    pub(super) fn delete_user(&mut self, id: &str) -> Answer {
-        let index = self.user_index(id)?;
-        self.instance_users.remove(index);
-        done()
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Instance scripts
-
-    fn script_index(&self, raw_id: &str) -> Result<usize, Reply> {
-        let id = int_id(raw_id, "instance script")?;
-        self.instance_scripts
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or_else(|| not_found("instance script", id))
-    }
-
-    pub(super) fn list_scripts(&self) -> Answer {
-        ok(&self.instance_scripts)
-    }
-
-    pub(super) fn get_script(&self, id: &str) -> Answer {
-        ok(&self.instance_scripts[self.script_index(id)?])
-    }
-
-    pub(super) fn create_script(&mut self, body: &[u8]) -> Answer {
-        let req: CreateInstanceScript = wrapped(body, "instance_script")?;
-        check_script(&req.name, &req.script)?;
-        self.last_script_id += 1;
-        let script = InstanceScript {
-            id: self.last_script_id,
-            name: req.name,
-            description: req.description,
-            script: Some(req.script),
-            created_at: Some(fresh::now()),
-        };
-        self.instance_scripts.push(script.clone());
-        ok(&script)
-    }
-
-    pub(super) fn update_script(&mut self, id: &str, body: &[u8]) -> Answer {
-        let index = self.script_index(id)?;
-        let req: UpdateInstanceScript = wrapped(body, "instance_script")?;
-        check_script(&req.name, &req.script)?;
-        let script = &mut self.instance_scripts[index];
-        script.name = req.name;
-        script.script = Some(req.script);
-        if let Some(description) = req.description {
-            script.description = Some(description);
-        }
-        ok(script)
-    }
-
-    pub(super) fn delete_script(&mut self, id: &str) -> Answer {
-        let index = self.script_index(id)?;
-        self.instance_scripts.remove(index);
-        done()
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // SSH keys
-
-    pub(super) fn get_ssh_key(&self, name: &str) -> Answer {
-        ok(find(&self.ssh_keys, name, "SSH key")?)
-    }
-
-    pub(super) fn create_ssh_key(&mut self, body: &[u8]) -> Answer {
-        let req: CreateSshKey = wrapped(body, "ssh_key")?;
-        not_blank("name", &req.name)?;
-        if self.ssh_keys.iter().any(|k| k.name == req.name) {
-            return Err(invalid(
-                "name",
-                format!(
-                    "an SSH key named '{}' already exists; names must be unique",
-                    req.name
-                ),
-            ));
-        }
-        let (public_key, private_key) =
-            match req.public_key {
-                Some(key) if support::looks_like_public_key(&key) => (key, None),
-                Some(_) => return Err(invalid(
-                    "public_key",
-                    "is not an OpenSSH public key (expected e.g. 'ssh-ed25519 AAAA... comment')",
-                )),
-                None => {
-                    let (public, private) = support::generated_key_pair();
-                    (public, Some(private))
-                }
-            };
-        let key = SshKey {
-            name: req.name,
-            fingerprint: Some(support::fingerprint(&public_key)),
-            public_key: Some(public_key),
-            created_at: Some(fresh::now()),
-            private_key: None,
-        };
-        self.ssh_keys.push(key.clone());
-        // The reference's create example shows no `created_at` (its reads do).
-        support::ok_without(&SshKey { private_key, ..key }, "created_at")
-    }
-
-    pub(super) fn delete_ssh_key(&mut self, name: &str) -> Answer {
-        let index = position(&self.ssh_keys, name, "SSH key")?;
-        self.ssh_keys.remove(index);
-        done()
-    }
-}
-
-fn check_script(name: &str, script: &str) -> Result<(), Reply> {
-    not_blank("name", name)?;
-    if !support::is_strict_base64(script) {
-        return Err(invalid("script", "must be strict Base64 (no line breaks)"));
-    }
-    Ok(())
 }
