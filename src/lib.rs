@@ -55,6 +55,7 @@ mod nullable;
 mod operation;
 #[cfg(feature = "python")]
 mod python;
+mod timestamp;
 mod transport;
 mod waiter;
 
@@ -69,9 +70,11 @@ pub use error::{ApiError, DecodeError, Error, Result};
 pub use joviam::JoviamClient;
 pub use nullable::Nullable;
 pub use operation::{
-    BodyInfo, Declarations, EnumInfo, FieldInfo, ModelInfo, OperationInfo, ResourceInfo, WaiterInfo,
+    BodyInfo, Declarations, EnumInfo, Extra, FieldInfo, ModelInfo, OperationInfo, ResourceInfo,
+    WaiterInfo,
 };
 pub use tavu::TavuClient;
+pub use timestamp::Timestamp;
 pub use topology::Topology;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_POOL_SIZE,

@@ -361,11 +361,38 @@ macro_rules! models {
     ) => {
         $(
             $(#$sattr)*
+            // `remote = "Self"`: serde's derived code becomes `$name::serialize` and
+            // `$name::deserialize`, which the trait impls below wrap.
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(remote = "Self")]
             #[cfg_attr(feature = "python", pyo3::pyclass(get_all, frozen, eq, module = $pymod))]
             #[non_exhaustive]
             pub struct $name {
                 $( $(#$fattr)* pub $field: $fty, )*
+                /// Fields the server sent that this model does not declare, by JSON name, with
+                /// their values as sent (empty when there are none). They are serialised back
+                /// with the declared fields, so `to_dict()` and pickling keep them.
+                #[serde(flatten, skip_deserializing)]
+                pub extra: crate::operation::Extra,
+            }
+
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    $name::serialize(self, serializer)
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for $name {
+                /// The declared fields as serde's derive reads them, with their attributes; the
+                /// keys it does not declare are kept on the way, into `extra`.
+                /// (`#[serde(flatten)]` would do the same by buffering the whole object: 1.5 to
+                /// 1.9 times the decoding time of a 10,000-instance list.)
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let mut extra = serde_json::Map::new();
+                    let mut model = $name::deserialize(crate::lenient::CollectUnknown::new(deserializer, &mut extra))?;
+                    model.extra = crate::operation::Extra(extra);
+                    Ok(model)
+                }
             }
 
             impl $name {
@@ -388,7 +415,9 @@ macro_rules! models {
                     crate::python::model_repr(stringify!($name), self)
                 }
 
-                /// The object as a plain dict of JSON values, as the server sent it.
+                /// The object as a plain dict of JSON values, as the server sent it: timestamps
+                /// are the server's strings (the attributes are `datetime`), and the `extra`
+                /// fields are keys beside the declared ones.
                 fn to_dict<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
                     crate::python::model_to_dict(py, self)
                 }
@@ -434,6 +463,44 @@ macro_rules! models {
     };
 }
 pub(crate) use models;
+
+/// The fields a server sent that a model does not declare: the `extra` field of every model,
+/// keyed by JSON name, with the values as sent. Dereferences to the [`serde_json::Map`]
+/// holding them (sorted by name, as serde_json's maps are).
+///
+/// In Python, `obj.extra` is a `dict` (empty when there are none); `to_dict()` has these keys
+/// beside the declared ones.
+///
+/// ```
+/// let volume: vpsclient::tavu::Volume = serde_json::from_str(
+///     r#"{"id": "v1", "name": "data", "size": 10, "status": "available", "zone": "fi-1"}"#,
+/// )?;
+/// assert_eq!(volume.extra["zone"], "fi-1");
+/// assert_eq!(serde_json::to_value(&volume)?["zone"], "fi-1");
+/// # Ok::<_, serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Extra(pub serde_json::Map<String, serde_json::Value>);
+
+impl std::ops::Deref for Extra {
+    type Target = serde_json::Map<String, serde_json::Value>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Extra {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<serde_json::Map<String, serde_json::Value>> for Extra {
+    fn from(map: serde_json::Map<String, serde_json::Value>) -> Self {
+        Extra(map)
+    }
+}
 
 /// Declares one resource: its Rust handler (borrowing the client) with one method per
 /// operation, the Python class with the same methods, and the list of its operations.

@@ -392,6 +392,21 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<
     })
 }
 
+/// `extra` of every model: a new `dict` of its JSON values on each read.
+impl<'py> IntoPyObject<'py> for &crate::Extra {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let dict = PyDict::new(py);
+        for (key, value) in self.iter() {
+            dict.set_item(key, json_to_py(py, value)?)?;
+        }
+        Ok(dict.into_any())
+    }
+}
+
 /// `to_dict()` of every model.
 pub(crate) fn model_to_dict<'py, T: Serialize>(
     py: Python<'py>,

@@ -1893,6 +1893,8 @@ fn the_lists_stay_in_creation_order_with_fresh_ids_and_real_timestamps() {
     let ids: BTreeSet<_> = keys.iter().map(|k| k.id.clone()).collect();
     assert_eq!(ids.len(), 3);
     assert!(keys.iter().all(|k| k.id.len() == 36));
-    let year: u32 = keys[0].created_at.as_deref().unwrap()[..4].parse().unwrap();
+    let year: u32 = keys[0].created_at.as_ref().unwrap().as_str()[..4]
+        .parse()
+        .unwrap();
     assert!(year >= 2025, "a real timestamp: {:?}", keys[0].created_at);
 }

@@ -35,6 +35,9 @@ SCALARS = {
     "String": "str", "str": "str", "bool": "bool", "f64": "float", "f32": "float",
     "u8": "int", "u16": "int", "u32": "int", "u64": "int", "i32": "int", "i64": "int",
     "serde_json::Value": "Any", "Value": "Any",
+    # vpsclient::Timestamp: an aware datetime, or the server's text when it cannot be read as
+    # a timestamp, so `datetime | str` makes code handle both.
+    "Timestamp": "datetime.datetime | str",
 }
 
 # Structured argument types: what Python passes for them (a TypedDict, or the model of the
@@ -164,8 +167,15 @@ def model_stub(model: dict[str, Any], provider: str, enums: set[str]) -> str:
         out.append(f"    def {py_name(field['name'])}(self) -> {output_type(field['rust_type'], provider, enums)}:")
         out.append(docstring(field["doc"], "        ").rstrip("\n"))
     out += [
+        "    @property",
+        "    def extra(self) -> dict[str, Any]:",
+        '        """Fields the server sent that this model does not declare, by JSON name, with their',
+        "        values as sent (empty when there are none); ``to_dict()`` has them beside the",
+        '        declared fields, and pickling keeps them."""',
         "    def to_dict(self) -> dict[str, Any]:",
-        '        """The object as a plain dict of JSON values, as the server sent it."""',
+        '        """The object as a plain dict of JSON values, as the server sent it: timestamps are the',
+        "        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys",
+        '        beside the declared ones."""',
         "    def _repr_html_(self) -> str:",
         '        """The object as an HTML table, for notebooks."""',
         "    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:",
@@ -263,6 +273,7 @@ def generate(provider: str) -> str:
     )
     out = [HEADER, f'"""{(MODULE_DOCS[provider] or "").strip()}\n"""\n\n']
     out.append("import builtins\n")
+    out.append("import datetime\n")
     if enums:
         out.append("import enum\n")
     out.append("from collections.abc import Callable, Iterator, Sequence\n")

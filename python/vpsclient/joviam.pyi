@@ -30,6 +30,7 @@ sends JSON ``null``; an argument left out (or :data:`vpsclient.NOT_GIVEN`) is no
 """
 
 import builtins
+import datetime
 import enum
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar, Final, List, Literal, TypedDict, Union, final, overload
@@ -182,8 +183,15 @@ class Region:
     @property
     def code(self) -> str:
         """Code, e.g. ``SY3``."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -209,8 +217,15 @@ class PerformanceTier:
     @property
     def region(self) -> Region:
         """The region where it is available."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -260,8 +275,15 @@ class Template:
     @property
     def recommended_virtualization(self) -> str:
         """The virtualization mode recommended (sometimes required) for it."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -312,13 +334,20 @@ class Disk:
     def is_template(self) -> bool:
         """Whether it is a template other disks can be cloned from."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When its configuration last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -345,13 +374,20 @@ class PublicKey:
     def key(self) -> str:
         """The key, in OpenSSH format."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When it last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -402,13 +438,20 @@ class Network:
     def region(self) -> Region:
         """The region it is in."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When it last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -444,13 +487,20 @@ class IpAddress:
     def shareable(self) -> bool:
         """Whether it can be shared between instances."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was allocated."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When it last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -483,13 +533,20 @@ class NetworkAdapter:
     def ip_addresses(self) -> builtins.list[IpAddress]:
         """Static IP addresses attached to it."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When it last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -555,13 +612,20 @@ class Instance:
     def region(self) -> Region:
         """The region it is in."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When its configuration last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -603,13 +667,20 @@ class ConsoleSession:
     def instance_id(self) -> str:
         """The instance it connects to."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When it last changed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:

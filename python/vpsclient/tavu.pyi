@@ -5,6 +5,7 @@ The client itself is :class:`vpsclient.TavuClient`.
 """
 
 import builtins
+import datetime
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar, Final, List, Literal, TypedDict, Union, final, overload
 
@@ -93,8 +94,15 @@ class AvailabilityZone:
     @property
     def number(self) -> int | None:
         """Zone number within the region."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -138,8 +146,15 @@ class SecurityGroupRule:
     @property
     def remote_ip_prefix(self) -> str | None:
         """Remote CIDR the rule admits, if any."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -168,8 +183,15 @@ class SecurityGroup:
     @property
     def rules(self) -> builtins.list[SecurityGroupRule]:
         """Rules, where the response embeds them."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -193,13 +215,20 @@ class VolumeAttachment:
     def instance_id(self) -> str:
         """The instance the volume is attached to."""
     @property
-    def attach_time(self) -> str | None:
+    def attach_time(self) -> datetime.datetime | str | None:
         """When it was attached."""
     @property
     def status(self) -> str | None:
         """Attachment status, e.g. ``attached``."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -232,10 +261,17 @@ class VolumeSnapshot:
     def volume_size(self) -> int | None:
         """Size of that volume, in gigabytes."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -271,10 +307,10 @@ class Volume:
     def snapshot_id(self) -> str | None:
         """The snapshot the volume was made from, if any."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def detach_time(self) -> str | None:
+    def detach_time(self) -> datetime.datetime | str | None:
         """When it was last detached."""
     @property
     def attachment(self) -> VolumeAttachment | None:
@@ -282,8 +318,15 @@ class Volume:
     @property
     def snapshots(self) -> builtins.list[VolumeSnapshot]:
         """Its snapshots, where the response lists them."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -321,8 +364,15 @@ class Configuration:
     @property
     def availability_zones(self) -> builtins.list[AvailabilityZone]:
         """Zones where the configuration is available."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -348,8 +398,15 @@ class Image:
     @property
     def version(self) -> str | None:
         """Version, e.g. ``14.04``."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -375,8 +432,15 @@ class IpAllocation:
     @property
     def network_id(self) -> str | None:
         """The network it comes from (not always sent)."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -423,8 +487,15 @@ class Port:
     @property
     def ip_allocations(self) -> builtins.list[IpAllocation]:
         """Addresses allocated to the port."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -451,7 +522,7 @@ class Instance:
     def status(self) -> str:
         """Status, e.g. ``building``, ``active``, ``stopped``, ``error``."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
     def ssh_key(self) -> str | None:
@@ -480,8 +551,15 @@ class Instance:
     @property
     def password(self) -> str | None:
         """Generated password (create and rebuild only). A secret: store it, do not log it."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -508,13 +586,20 @@ class SshKey:
     def fingerprint(self) -> str | None:
         """Fingerprint of the public key."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
     def private_key(self) -> str | None:
         """The private key, sent once when the API generated the key pair. A secret."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -544,10 +629,17 @@ class InstanceUser:
     def disable_password(self) -> bool | None:
         """Whether password login is disabled."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -577,10 +669,17 @@ class InstanceScript:
     def script(self) -> str | None:
         """The script, strict Base64."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -610,13 +709,20 @@ class InstanceSnapshot:
     def status(self) -> str:
         """Status, e.g. ``queued``, ``active``."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
     def instance_id(self) -> str | None:
         """The instance it was taken of."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -642,8 +748,15 @@ class VolumeAttachResult:
     @property
     def mount_point(self) -> str | None:
         """Device path inside the instance, e.g. ``/dev/vdb``."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -675,8 +788,15 @@ class Network:
     @property
     def admin_state_up(self) -> bool | None:
         """Administrative state."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -699,8 +819,15 @@ class AllocationPool:
     @property
     def end(self) -> str:
         """Last address."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -723,8 +850,15 @@ class Route:
     @property
     def nexthop(self) -> str:
         """Next-hop address."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -780,8 +914,15 @@ class Subnet:
     @property
     def host_routes(self) -> builtins.list[Route]:
         """Host routes handed out."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -819,8 +960,15 @@ class Firewall:
     @property
     def router_ids(self) -> builtins.list[str]:
         """Routers it is attached to."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -879,8 +1027,15 @@ class FirewallRule:
     @property
     def position(self) -> int | None:
         """Position in the firewall's rule order."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -921,8 +1076,15 @@ class Router:
     @property
     def external_gateway_info(self) -> Port | None:
         """The gateway port in the external network, if attached. The API names this field ``external_gateway_info`` in most answers and ``external_gateway_port`` in the update answer; both are read here."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -951,8 +1113,15 @@ class RouterInterface:
     @property
     def port_id(self) -> str:
         """The port created or removed."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
@@ -997,13 +1166,20 @@ class FloatingIp:
     def revision_number(self) -> int | None:
         """Revision counter."""
     @property
-    def created_at(self) -> str | None:
+    def created_at(self) -> datetime.datetime | str | None:
         """When it was created."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | str | None:
         """When it was last updated."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the server sent that this model does not declare, by JSON name, with their
+        values as sent (empty when there are none); ``to_dict()`` has them beside the
+        declared fields, and pickling keeps them."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as a plain dict of JSON values, as the server sent it."""
+        """The object as a plain dict of JSON values, as the server sent it: timestamps are the
+        server's strings (the attributes are ``datetime``), and the ``extra`` fields are keys
+        beside the declared ones."""
     def _repr_html_(self) -> str:
         """The object as an HTML table, for notebooks."""
     def __rich_repr__(self) -> Iterator[tuple[str, Any]]:

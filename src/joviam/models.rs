@@ -2,13 +2,15 @@
 //!
 //! Each model follows the reference's attribute table: a field the table marks nullable is an
 //! `Option` (and may also be left out), every other field is required. Lists that are missing
-//! or `null` read as empty, unknown fields are ignored, and states, types and modes are
-//! [string enums](ConsoleSessionState) whose `Other` variant keeps any value the reference does
-//! not list, so a new server-side state never breaks parsing. Timestamps are kept as the
-//! server's strings and, as for Tavu, may be missing. Nested objects (a region inside a
-//! performance tier inside a disk inside an instance) are one model each, reused.
+//! or `null` read as empty, fields the models do not declare are kept in each model's `extra`,
+//! and states, types and modes are [string enums](ConsoleSessionState) whose `Other` variant
+//! keeps any value the reference does not list, so a new server-side state never breaks
+//! parsing. Timestamps are [`Timestamp`]s and, as for Tavu, may be missing. Nested objects (a
+//! region inside a performance tier inside a disk inside an instance) are one model each,
+//! reused.
 
 use crate::operation::{models, string_enum};
+use crate::Timestamp;
 
 string_enum! {
     /// State of a [`ConsoleSession`]. In Python, a plain `str`; compare with
@@ -198,10 +200,10 @@ models! {
         pub is_template: bool,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When its configuration last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 
     /// An SSH public key that can log into SSH-enabled instances.
@@ -214,10 +216,10 @@ models! {
         pub key: String,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 
     /// A virtual network.
@@ -250,10 +252,10 @@ models! {
         pub region: Region,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 
     /// An IP address.
@@ -274,10 +276,10 @@ models! {
         pub shareable: bool,
         /// When it was allocated.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 
     /// A network adapter (NIC): the binding between an instance and a network.
@@ -295,10 +297,10 @@ models! {
         pub ip_addresses: Vec<IpAddress>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 
     /// A virtual machine.
@@ -341,10 +343,10 @@ models! {
         pub region: Region,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When its configuration last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 
     /// A remote console session to an instance, over VNC or serial. Once `ready`, its
@@ -372,9 +374,9 @@ models! {
         pub instance_id: String,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it last changed.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 }

@@ -1,11 +1,13 @@
 //! The objects the Tavu.io VPS API returns.
 //!
 //! Fields the reference shows as `null`, or that some responses leave out, are `Option`s; lists
-//! that may be missing read as empty. Unknown fields are ignored, and status strings are kept
-//! as the server sends them, so new values never break parsing. Timestamps are kept as the
-//! server's strings: the reference mixes `+03:00`, `Z` and offset-less forms.
+//! that may be missing read as empty. Fields the models do not declare are kept in each
+//! model's `extra`, and status strings are kept as the server sends them, so new values never
+//! break parsing. Timestamps are [`Timestamp`]s: the reference mixes `+03:00`, `Z` and
+//! offset-less forms (read as UTC), and one that cannot be read keeps its text.
 
 use crate::operation::models;
+use crate::Timestamp;
 
 models! {
     python_module = "vpsclient.tavu";
@@ -75,7 +77,7 @@ models! {
         pub instance_id: String,
         /// When it was attached.
         #[serde(default)]
-        pub attach_time: Option<String>,
+        pub attach_time: Option<Timestamp>,
         /// Attachment status, e.g. `attached`.
         #[serde(default)]
         pub status: Option<String>,
@@ -98,7 +100,7 @@ models! {
         pub volume_size: Option<u64>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
     }
 
     /// A block storage volume.
@@ -119,10 +121,10 @@ models! {
         pub snapshot_id: Option<String>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it was last detached.
         #[serde(default)]
-        pub detach_time: Option<String>,
+        pub detach_time: Option<Timestamp>,
         /// Where it is attached, if it is.
         #[serde(default)]
         pub attachment: Option<VolumeAttachment>,
@@ -221,7 +223,7 @@ models! {
         pub status: String,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// Name of the SSH key it was created with, if any.
         #[serde(default)]
         pub ssh_key: Option<String>,
@@ -263,7 +265,7 @@ models! {
         pub fingerprint: Option<String>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// The private key, sent once when the API generated the key pair. A secret.
         #[serde(default)]
         pub private_key: Option<String>,
@@ -283,7 +285,7 @@ models! {
         pub disable_password: Option<bool>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
     }
 
     /// A saved first-boot script (cloud-init user data).
@@ -300,7 +302,7 @@ models! {
         pub script: Option<String>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
     }
 
     /// A snapshot of an instance, usable as an image.
@@ -316,7 +318,7 @@ models! {
         pub status: String,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// The instance it was taken of.
         #[serde(default)]
         pub instance_id: Option<String>,
@@ -543,9 +545,9 @@ models! {
         pub revision_number: Option<i64>,
         /// When it was created.
         #[serde(default)]
-        pub created_at: Option<String>,
+        pub created_at: Option<Timestamp>,
         /// When it was last updated.
         #[serde(default)]
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 }

@@ -15,6 +15,7 @@ public key delete answer ``{}`` and return ``None``.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -50,8 +51,9 @@ ADAPTER = "971e4423-2c66-9f81-2f78-b3cb16c3c345"
 KEY_TEXT = "ssh-rsa AAAAB3NzaC......uL/jU95H sharon@sharons-desktop.local (example is truncated)"
 NOTE = "Configured nginx with PHP. Firewall only allows SSH through private network."
 CONTEXT = {"MY_VARIABLE": "value of my variable", "EMPTY_VARIABLE": ""}
-CREATED = "2016-05-10T03:36:34.615Z"
-UPDATED = "2016-05-10T04:36:34.615Z"
+# The reference's "2016-05-10T03:36:34.615Z" and "2016-05-10T04:36:34.615Z".
+CREATED = datetime.datetime(2016, 5, 10, 3, 36, 34, 615000, tzinfo=datetime.timezone.utc)
+UPDATED = datetime.datetime(2016, 5, 10, 4, 36, 34, 615000, tzinfo=datetime.timezone.utc)
 
 
 @pytest.fixture

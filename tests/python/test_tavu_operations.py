@@ -10,6 +10,7 @@ the example response.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -118,7 +119,7 @@ def check_instance_user(u: Any, username: str = "my-instance-user-1") -> None:
     assert [k.name for k in u.ssh_keys] == ["my-ssh-key-1", "my-ssh-key-2"]
     assert all(isinstance(k, models.SshKey) for k in u.ssh_keys)
     assert u.ssh_keys[0].fingerprint == "d8:38:c5:cb:fb:c4:10:c1:c5:cb:c8:24:b6:51:d5:09"
-    assert u.created_at == "2018-04-25T09:42:26.410Z"
+    assert u.created_at == datetime.datetime(2018, 4, 25, 9, 42, 26, 410000, tzinfo=datetime.timezone.utc)
 
 
 def check_instance_users_list(items: list) -> None:
@@ -193,7 +194,7 @@ def check_volumes_list(items: list) -> None:
 def check_volume_create(v: Any) -> None:
     assert (v.id, v.status, v.size) == ("6ed88946-8799-47d2-8e9c-49e5b53ce586", "creating", 1)
     # A timestamp without a UTC offset is kept as sent.
-    assert v.created_at == "2017-10-31T14:00:03.919355"
+    assert v.created_at == datetime.datetime(2017, 10, 31, 14, 0, 3, 919355, tzinfo=datetime.timezone.utc)
     assert v.attachment is None and v.snapshots == []
 
 
@@ -217,7 +218,7 @@ def check_volume_snapshots_list(items: list) -> None:
 
 def check_volume_snapshot_create(s: Any) -> None:
     assert (s.id, s.name, s.volume_id) == ("c1607b27-2f5c-43c6-b035-09d910967201", "API-snapshot-001", VOLUME)
-    assert s.created_at == "2017-11-10T09:56:44.951817"
+    assert s.created_at == datetime.datetime(2017, 11, 10, 9, 56, 44, 951817, tzinfo=datetime.timezone.utc)
 
 
 def check_volume_snapshot_update(s: Any) -> None:

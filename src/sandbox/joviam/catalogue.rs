@@ -27,11 +27,13 @@ impl JoviamWorld {
             id: AU_EAST.0.into(),
             name: AU_EAST.1.into(),
             code: AU_EAST.2.into(),
+            extra: Default::default(),
         };
         let tier = PerformanceTier {
             id: STANDARD_TIER.0.into(),
             name: STANDARD_TIER.1.into(),
             region: region.clone(),
+            extra: Default::default(),
         };
         let templates = vec![
             // The reference's example, except that its `disk_id` is null (the attribute table
@@ -50,6 +52,7 @@ impl JoviamWorld {
                 published: true,
                 superseded_by_id: None,
                 recommended_virtualization: Virtualization::Hvm,
+                extra: Default::default(),
             },
             // The reference's create examples ask for the template `example` (with a 30 GB
             // boot disk), so a template with that slug exists for them to run as written.
@@ -65,6 +68,7 @@ impl JoviamWorld {
                 published: true,
                 superseded_by_id: None,
                 recommended_virtualization: Virtualization::Hvm,
+                extra: Default::default(),
             },
         ];
         let stamp = Some(fresh::now());
@@ -81,8 +85,9 @@ impl JoviamWorld {
             state: NetworkState::Ready,
             network_address: "203.0.113.0".into(),
             region: region.clone(),
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
+            extra: Default::default(),
         };
         JoviamWorld {
             regions: vec![region],

@@ -36,8 +36,9 @@ impl JoviamWorld {
             r#type: kind,
             url: None,
             instance_id: id.to_owned(),
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
+            extra: Default::default(),
         };
         self.schedule(clock.after(1), &session.id, Event::ConsoleReady);
         self.console_sessions.push(session.clone());

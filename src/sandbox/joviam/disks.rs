@@ -53,8 +53,9 @@ impl JoviamWorld {
             instance_id: None,
             cdrom: request.cdrom.unwrap_or(false),
             is_template: request.is_template.unwrap_or(false),
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
+            extra: Default::default(),
         };
         self.schedule(clock.after(1), &disk.id, Event::DiskSettled);
         self.disks.push(disk.clone());
@@ -81,7 +82,7 @@ impl JoviamWorld {
         if let Some(is_template) = request.is_template {
             disk.is_template = is_template;
         }
-        disk.updated_at = Some(fresh::now());
+        disk.updated_at = Some(fresh::now().into());
         Ok(Reply::json(200, &*disk))
     }
 
@@ -109,7 +110,7 @@ impl JoviamWorld {
         self.cancel(id);
         let disk = &mut self.disks[i];
         disk.state = DiskState::Terminating;
-        disk.updated_at = Some(fresh::now());
+        disk.updated_at = Some(fresh::now().into());
         let answer = Reply::json(200, &*disk);
         self.schedule(clock.after(1), id, Event::DiskGone);
         Ok(answer)
@@ -134,7 +135,7 @@ impl JoviamWorld {
         let disk = &mut self.disks[i];
         disk.size = request.size;
         disk.state = DiskState::Resizing;
-        disk.updated_at = Some(fresh::now());
+        disk.updated_at = Some(fresh::now().into());
         let answer = Reply::json(200, &*disk);
         self.schedule(clock.after(1), id, Event::DiskSettled);
         Ok(answer)
@@ -167,8 +168,8 @@ impl JoviamWorld {
             state: DiskState::Provisioning,
             instance_id: None,
             is_template: request.is_template.unwrap_or(false),
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
             ..source.clone()
         };
         self.schedule(clock.after(1), &disk.id, Event::DiskSettled);

@@ -77,7 +77,7 @@ impl JoviamWorld {
                         DiskState::Attached
                     };
                 }
-                disk.updated_at = stamp.clone();
+                disk.updated_at = stamp.clone().map(Into::into);
             }
         }
         for disk in self.disks.iter_mut().filter(|d| leaving.contains(&d.id)) {
@@ -88,7 +88,7 @@ impl JoviamWorld {
                 disk.instance_id = None;
                 disk.state = DiskState::Unattached;
             }
-            disk.updated_at = stamp.clone();
+            disk.updated_at = stamp.clone().map(Into::into);
         }
         for disk_id in &settle {
             self.schedule(clock.after(1), disk_id, Event::DiskSettled);
@@ -98,7 +98,7 @@ impl JoviamWorld {
                 self.schedule(clock.after(1), disk_id, Event::DiskDetached);
             }
         }
-        self.instances[i].instance.updated_at = stamp;
+        self.instances[i].instance.updated_at = stamp.map(Into::into);
         let disks: Vec<&Disk> = request
             .disks
             .iter()
@@ -115,7 +115,7 @@ impl JoviamWorld {
         let keys = self.known_public_keys(request.public_keys)?;
         let record = &mut self.instances[i];
         record.public_keys = keys;
-        record.instance.updated_at = Some(fresh::now());
+        record.instance.updated_at = Some(fresh::now().into());
         let status = if record.instance.state == InstanceState::Running {
             202
         } else {
@@ -184,7 +184,7 @@ impl JoviamWorld {
             .collect();
         let record = &mut self.instances[i];
         record.adapters = adapters;
-        record.instance.updated_at = Some(stamp);
+        record.instance.updated_at = Some(stamp.into());
         let view = self.adapters_view(&self.instances[i].adapters);
         Ok(Reply::json(if live { 202 } else { 200 }, &view))
     }
@@ -198,7 +198,7 @@ impl JoviamWorld {
         let group = self.known_group(Some(id), request.availability_group)?;
         let instance = &mut self.instances[i].instance;
         instance.availability_group = group;
-        instance.updated_at = Some(fresh::now());
+        instance.updated_at = Some(fresh::now().into());
         Ok(Reply::json(200, &instance.availability_group))
     }
 

@@ -58,8 +58,9 @@ impl JoviamWorld {
                         .filter_map(|id| self.ip_addresses.iter().find(|ip| &ip.id == id))
                         .map(|ip| self.ip_view(ip))
                         .collect(),
-                    created_at: Some(adapter.created_at.clone()),
-                    updated_at: Some(adapter.updated_at.clone()),
+                    created_at: Some(adapter.created_at.clone().into()),
+                    updated_at: Some(adapter.updated_at.clone().into()),
+                    extra: Default::default(),
                 })
             })
             .collect()
@@ -171,8 +172,9 @@ impl JoviamWorld {
             instance_id: Some(id.clone()),
             cdrom: false,
             is_template: false,
-            created_at: Some(stamp.clone()),
-            updated_at: Some(stamp.clone()),
+            created_at: Some(stamp.clone().into()),
+            updated_at: Some(stamp.clone().into()),
+            extra: Default::default(),
         };
         self.schedule(clock.after(1), &boot_disk.id, Event::DiskSettled);
         self.disks.push(boot_disk);
@@ -279,7 +281,7 @@ impl JoviamWorld {
                 disk.instance_id = Some(id.clone());
                 disk.position = Some(index as u32);
                 disk.state = DiskState::Attached;
-                disk.updated_at = stamp.clone();
+                disk.updated_at = stamp.clone().map(Into::into);
             }
         }
         let mut instance = new_instance(
@@ -359,7 +361,7 @@ impl JoviamWorld {
             request.start_on_reboot,
             request.start_on_shutdown,
         );
-        instance.updated_at = Some(fresh::now());
+        instance.updated_at = Some(fresh::now().into());
         if let Some(note) = request.note {
             record.note = note;
         }
@@ -427,7 +429,7 @@ impl JoviamWorld {
     fn set_instance_state(&mut self, i: usize, state: InstanceState) {
         let instance = &mut self.instances[i].instance;
         instance.state = state;
-        instance.updated_at = Some(fresh::now());
+        instance.updated_at = Some(fresh::now().into());
     }
 }
 
@@ -462,8 +464,9 @@ fn new_instance(
         network_adapters: Vec::new(),
         availability_group,
         region,
-        created_at: stamp.clone(),
-        updated_at: stamp,
+        created_at: stamp.clone().map(Into::into),
+        updated_at: stamp.map(Into::into),
+        extra: Default::default(),
     }
 }
 

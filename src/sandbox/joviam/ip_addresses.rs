@@ -128,8 +128,9 @@ impl JoviamWorld {
             network_id: network_id.to_owned(),
             instance_ids: Vec::new(),
             shareable,
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
+            extra: Default::default(),
         };
         let id = ip.id.clone();
         self.ip_addresses.push(ip);
@@ -206,7 +207,7 @@ impl JoviamWorld {
         if let Some(shareable) = request.shareable {
             ip.shareable = shareable;
         }
-        ip.updated_at = Some(fresh::now());
+        ip.updated_at = Some(fresh::now().into());
         Ok(Reply::json(200, &self.ip_view(&self.ip_addresses[i])))
     }
 

@@ -283,7 +283,7 @@ impl JoviamWorld {
             Event::InstanceState(state) => {
                 if let Some(record) = self.instances.iter_mut().find(|r| r.instance.id == id) {
                     record.instance.state = state;
-                    record.instance.updated_at = stamp;
+                    record.instance.updated_at = stamp.map(Into::into);
                 }
             }
             Event::InstanceGone => self.remove_instance(id),
@@ -294,7 +294,7 @@ impl JoviamWorld {
                     } else {
                         DiskState::Unattached
                     };
-                    disk.updated_at = stamp;
+                    disk.updated_at = stamp.map(Into::into);
                 }
             }
             Event::DiskDetached => {
@@ -302,7 +302,7 @@ impl JoviamWorld {
                     disk.instance_id = None;
                     disk.position = None;
                     disk.state = DiskState::Unattached;
-                    disk.updated_at = stamp;
+                    disk.updated_at = stamp.map(Into::into);
                 }
             }
             Event::DiskGone => self.disks.retain(|d| d.id != id),
@@ -320,7 +320,7 @@ impl JoviamWorld {
                             session.url = Some(format!("wss://console.sandbox.invalid/{id}"));
                         }
                     }
-                    session.updated_at = stamp;
+                    session.updated_at = stamp.map(Into::into);
                 }
             }
         }
@@ -345,7 +345,7 @@ impl JoviamWorld {
             ) {
                 disk.state = DiskState::Unattached;
             }
-            disk.updated_at = Some(stamp.clone());
+            disk.updated_at = Some(stamp.clone().into());
         }
         self.console_sessions.retain(|s| s.instance_id != id);
         for record in &mut self.instances {

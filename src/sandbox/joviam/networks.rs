@@ -49,8 +49,9 @@ impl JoviamWorld {
             state: NetworkState::Ready,
             network_address: Ipv4Addr::from(cidr.base).to_string(),
             region,
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
+            extra: Default::default(),
         };
         self.networks.push(network.clone());
         Ok(Reply::json(201, &network))
@@ -99,7 +100,7 @@ impl JoviamWorld {
                 *field = value;
             }
         }
-        network.updated_at = Some(fresh::now());
+        network.updated_at = Some(fresh::now().into());
         Ok(Reply::json(200, &*network))
     }
 
@@ -141,7 +142,7 @@ impl JoviamWorld {
         }
         let network = &mut self.networks[i];
         network.state = NetworkState::Terminating;
-        network.updated_at = Some(fresh::now());
+        network.updated_at = Some(fresh::now().into());
         let answer = Reply::json(200, &*network);
         self.schedule(clock.after(1), id, Event::NetworkGone);
         Ok(answer)

@@ -26,8 +26,9 @@ impl JoviamWorld {
             id: fresh::uuid(),
             name: request.name,
             key: request.key.trim().to_owned(),
-            created_at: stamp.clone(),
-            updated_at: stamp,
+            created_at: stamp.clone().map(Into::into),
+            updated_at: stamp.map(Into::into),
+            extra: Default::default(),
         };
         self.public_keys.push(key.clone());
         Ok(Reply::json(201, &key))
@@ -43,7 +44,7 @@ impl JoviamWorld {
         if let Some(name) = request.name {
             key.name = name;
         }
-        key.updated_at = Some(fresh::now());
+        key.updated_at = Some(fresh::now().into());
         Ok(Reply::json(200, &*key))
     }
 

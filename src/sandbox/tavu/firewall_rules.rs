@@ -64,6 +64,7 @@ impl TavuWorld {
             action: Some("allow".into()),
             enabled: Some(true),
             position: Some(position),
+            extra: Default::default(),
         };
         let rule = merge_firewall_rule(blank, req)?;
         self.firewall_rules

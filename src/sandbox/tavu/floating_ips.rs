@@ -42,7 +42,7 @@ impl TavuWorld {
             ip.description = Some(description);
         }
         ip.revision_number = Some(ip.revision_number.unwrap_or(0) + 1);
-        ip.updated_at = Some(fresh::now());
+        ip.updated_at = Some(fresh::now().into());
         ok(ip)
     }
 

@@ -33,7 +33,8 @@ impl TavuWorld {
             name: req.name,
             description: req.description,
             script: Some(req.script),
-            created_at: Some(fresh::now()),
+            created_at: Some(fresh::now().into()),
+            extra: Default::default(),
         };
         self.instance_scripts.push(script.clone());
         ok(&script)

@@ -32,8 +32,9 @@ impl TavuWorld {
             name: req.name,
             size: None,
             status: "queued".into(),
-            created_at: Some(fresh::now()),
+            created_at: Some(fresh::now().into()),
             instance_id: Some(instance.id.clone()),
+            extra: Default::default(),
         };
         self.instance_snapshots.push(snapshot.clone());
         self.schedule(

@@ -18,7 +18,8 @@ impl TavuWorld {
                 .filter_map(|name| self.ssh_keys.iter().find(|k| &k.name == name).cloned())
                 .collect(),
             disable_password: Some(user.disable_password),
-            created_at: Some(user.created_at.clone()),
+            created_at: Some(user.created_at.clone().into()),
+            extra: Default::default(),
         }
     }
 

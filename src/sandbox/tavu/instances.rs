@@ -200,7 +200,7 @@ impl TavuWorld {
             {
                 volume.attachment = None;
                 volume.status = "available".into();
-                volume.detach_time = Some(now.clone());
+                volume.detach_time = Some(now.clone().into());
             }
         }
         done()
@@ -386,6 +386,7 @@ impl TavuWorld {
                     id: snapshot.id.clone(),
                     name: snapshot.name.clone(),
                     version: None,
+                    extra: Default::default(),
                 },
                 "root".into(),
             )),
@@ -409,7 +410,7 @@ impl TavuWorld {
             id: record.id.clone(),
             name: record.name.clone(),
             status: record.status.clone(),
-            created_at: Some(record.created_at.clone()),
+            created_at: Some(record.created_at.clone().into()),
             ssh_key: record.ssh_keys.first().cloned(),
             availability_zone: self.zones.iter().find(|z| z.id == record.zone_id).cloned(),
             security_groups: record
@@ -436,6 +437,7 @@ impl TavuWorld {
             ports: self.instance_ports(&record.id),
             username: None,
             password: None,
+            extra: Default::default(),
         }
     }
 

@@ -20,6 +20,7 @@ impl TavuWorld {
             description: Some(req.description.unwrap_or_default()),
             status: Some("ACTIVE".into()),
             admin_state_up: Some(req.admin_state_up.unwrap_or(true)),
+            extra: Default::default(),
         };
         self.networks.push(network.clone());
         ok(&network)

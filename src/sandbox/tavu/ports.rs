@@ -92,6 +92,7 @@ impl TavuWorld {
                 ip_address: self.allocate(subnet, field)?,
                 subnet_id: Some(subnet.id.clone()),
                 network_id: Some(network_id.to_owned()),
+                extra: Default::default(),
             });
         }
         let port = new_port(network_id, device_id, owner, allocations);
@@ -175,7 +176,7 @@ impl TavuWorld {
                 ip.router_id = None;
                 ip.status = Some("DOWN".into());
                 ip.revision_number = Some(ip.revision_number.unwrap_or(0) + 1);
-                ip.updated_at = Some(now.clone());
+                ip.updated_at = Some(now.clone().into());
             }
         }
     }
@@ -205,5 +206,6 @@ pub(super) fn new_port(
         device_id: Some(device_id.to_owned()),
         device_owner: Some(owner.to_owned()),
         ip_allocations: allocations,
+        extra: Default::default(),
     }
 }

@@ -69,6 +69,7 @@ impl TavuWorld {
             ip_address: address,
             subnet_id: Some(subnet.id.clone()),
             network_id: Some(subnet.network_id.clone()),
+            extra: Default::default(),
         };
         let port = new_port(
             &subnet.network_id,
@@ -82,6 +83,7 @@ impl TavuWorld {
             network_id: Some(subnet.network_id),
             subnet_id: Some(subnet.id),
             port_id: port.id,
+            extra: Default::default(),
         })
     }
 
@@ -96,6 +98,7 @@ impl TavuWorld {
             network_id: Some(port.network_id.clone()),
             subnet_id: subnet_id.clone(),
             port_id: port.id.clone(),
+            extra: Default::default(),
         };
         // A floating IP that reaches its port through this interface keeps it in place.
         let needed = self.floating_ips.iter().find(|f| {

@@ -39,6 +39,7 @@ impl TavuWorld {
                     ip_address: address,
                     subnet_id: Some(PUBLIC_SUBNET_ID.into()),
                     network_id: None,
+                    extra: Default::default(),
                 };
                 let gateway = new_port(
                     PUBLIC_NETWORK_ID,

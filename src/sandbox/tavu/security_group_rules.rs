@@ -79,6 +79,7 @@ impl TavuWorld {
             port_range_min,
             port_range_max,
             remote_ip_prefix: req.remote_ip_prefix,
+            extra: Default::default(),
         };
         self.security_group_rules.push(rule.clone());
         ok(&rule)

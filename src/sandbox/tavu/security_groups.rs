@@ -36,6 +36,7 @@ impl TavuWorld {
             name: req.name,
             description: Some(req.description.unwrap_or_default()),
             rules: Vec::new(),
+            extra: Default::default(),
         };
         self.security_groups.push(group.clone());
         ok_without(&group, "rules")

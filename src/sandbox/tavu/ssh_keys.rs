@@ -39,8 +39,9 @@ impl TavuWorld {
             name: req.name,
             fingerprint: Some(support::fingerprint(&public_key)),
             public_key: Some(public_key),
-            created_at: Some(fresh::now()),
+            created_at: Some(fresh::now().into()),
             private_key: None,
+            extra: Default::default(),
         };
         self.ssh_keys.push(key.clone());
         // The reference's create example shows no `created_at` (its reads do).

@@ -104,6 +104,7 @@ impl TavuWorld {
             allocation_pools,
             dns_nameservers: check_nameservers(req.dns_nameservers.unwrap_or_default())?,
             host_routes: check_routes("host_routes", req.host_routes.unwrap_or_default())?,
+            extra: Default::default(),
         };
         self.subnets.push(subnet.clone());
         ok(&subnet)
@@ -197,7 +198,11 @@ fn check_pools(pools: &[AllocationPoolSpec], cidr: &Cidr) -> Result<Vec<Allocati
                     format!("the pool {start} - {end} ends before it starts"),
                 ));
             }
-            Ok(AllocationPool { start, end })
+            Ok(AllocationPool {
+                start,
+                end,
+                extra: Default::default(),
+            })
         })
         .collect()
 }
@@ -225,6 +230,7 @@ fn default_pools(cidr: &Cidr, gateway: Option<&str>) -> Vec<AllocationPool> {
         .map(|(start, end)| AllocationPool {
             start: show_ip(start, cidr.v6),
             end: show_ip(end, cidr.v6),
+            extra: Default::default(),
         })
         .collect()
 }
@@ -285,6 +291,7 @@ pub(super) fn check_routes(field: &str, routes: Vec<RouteSpec>) -> Result<Vec<Ro
             Ok(Route {
                 destination: route.destination,
                 nexthop: route.nexthop,
+                extra: Default::default(),
             })
         })
         .collect()

@@ -29,7 +29,8 @@ impl TavuWorld {
             description: req.description,
             volume_id: volume.id.clone(),
             volume_size: Some(volume.size),
-            created_at: Some(fresh::now()),
+            created_at: Some(fresh::now().into()),
+            extra: Default::default(),
         };
         self.volume_snapshots.push(snapshot.clone());
         ok(&snapshot)

@@ -76,10 +76,11 @@ impl TavuWorld {
             size: req.size,
             status: "creating".into(),
             snapshot_id: req.snapshot_id,
-            created_at: Some(fresh::now()),
+            created_at: Some(fresh::now().into()),
             detach_time: None,
             attachment: None,
             snapshots: Vec::new(),
+            extra: Default::default(),
         };
         self.volumes.push(volume.clone());
         self.schedule(
@@ -167,13 +168,15 @@ impl TavuWorld {
         volume.attachment = Some(VolumeAttachment {
             mounted_at: Some(mount_point.clone()),
             instance_id: req.instance_id.clone(),
-            attach_time: Some(fresh::now()),
+            attach_time: Some(fresh::now().into()),
             status: Some("attached".into()),
+            extra: Default::default(),
         });
         ok(&VolumeAttachResult {
             volume_id: id.to_owned(),
             instance_id: req.instance_id,
             mount_point: Some(mount_point),
+            extra: Default::default(),
         })
     }
 
@@ -202,7 +205,7 @@ impl TavuWorld {
         }
         volume.attachment = None;
         volume.status = "available".into();
-        volume.detach_time = Some(fresh::now());
+        volume.detach_time = Some(fresh::now().into());
         done()
     }
 }
