@@ -186,3 +186,42 @@ def test_topology_draws_the_account_as_svg(sandbox, tmp_path):
     joviam = sandbox.joviam_client().topology()
     xml.dom.minidom.parseString(joviam.svg)
     assert joviam.provider == "joviam"
+
+
+SCALAR_SAMPLES = {"String": "x<&>", "bool": True, "u8": 1, "u16": 1, "u32": 1, "u64": 1,
+                  "i64": -1, "f64": 1.5, "Timestamp": "2024-01-02T03:04:05+03:00"}
+
+
+def sample(rust_type: str, models: dict[str, Any]) -> Any:
+    """A JSON value of a declared Rust type, for building one object of every model."""
+    rust_type = rust_type.replace(" ", "")
+    for wrapper in ("Option<", "Nullable<"):
+        if rust_type.startswith(wrapper):
+            return sample(rust_type[len(wrapper):-1], models)
+    if rust_type.startswith("Vec<"):
+        return [sample(rust_type[4:-1], models)]
+    if rust_type in models:
+        return {f["name"]: sample(f["rust_type"], models) for f in models[rust_type]["fields"]}
+    if rust_type in SCALAR_SAMPLES:
+        return SCALAR_SAMPLES[rust_type]
+    return "value"  # a string enum (an unknown value is kept as it is)
+
+
+EVERY_MODEL = [(provider, m) for provider, decl in DECLARATIONS.items() for m in decl["models"]]
+
+
+@pytest.mark.parametrize("provider, model", EVERY_MODEL,
+                         ids=[f"{p}.{m['name']}" for p, m in EVERY_MODEL])
+def test_every_model_class_renders_pickles_and_copies(provider, model):
+    import json
+
+    models = {m["name"]: m for m in DECLARATIONS[provider]["models"]}
+    cls = getattr(getattr(vpsclient, provider), model["name"])
+    obj = cls._from_json(json.dumps(sample(model["name"], models) | {"unlisted": "<kept>"}))
+    assert pickle.loads(pickle.dumps(obj)) == obj
+    assert copy.copy(obj) == obj and copy.deepcopy(obj) == obj
+    assert obj.extra == {"unlisted": "<kept>"} and obj.to_dict()["unlisted"] == "<kept>"
+    html = obj._repr_html_()
+    assert model["name"] in html and "x<&>" not in html and "<kept>" not in html
+    listed = vpsclient.ResourceList([obj, obj])._repr_html_()
+    assert "<table" in listed and "x<&>" not in listed
