@@ -30,13 +30,9 @@ sends JSON ``null``; an argument left out (or :data:`vpsclient.NOT_GIVEN`) is no
 
 import enum
 
-from . import _native
+from . import _native, _provider
 
-_PREFIX = "Joviam_"
-
-for _name in dir(_native):
-    if _name.startswith(_PREFIX):
-        globals()[_name[len(_PREFIX):]] = getattr(_native, _name)
+_CLASSES = _provider.export(globals(), "Joviam_")
 
 
 class _StrEnum(str, enum.Enum):
@@ -68,20 +64,12 @@ DHCP = "dhcp"
 
 _SHAPES = ("NetworkAdapterSpec",)
 
-
-def __getattr__(name: str) -> object:
-    # NetworkAdapterSpec lives in _shapes, imported on first use (it imports typing).
-    if name in _SHAPES:
-        from . import _shapes
-
-        return getattr(_shapes, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _provider.lazy_shapes(__name__, _SHAPES)
 
 
 __all__ = sorted(
-    [name[len(_PREFIX):] for name in dir(_native) if name.startswith(_PREFIX)]
+    _CLASSES
     + _ENUMS
     + ["DHCP", *_SHAPES]
 )
 
-del _name

@@ -3,30 +3,13 @@
 The client itself is :class:`vpsclient.TavuClient`.
 """
 
-from . import _native
+from . import _provider
 
-_PREFIX = "Tavu_"
-
-for _name in dir(_native):
-    if _name.startswith(_PREFIX):
-        globals()[_name[len(_PREFIX):]] = getattr(_native, _name)
-
+_CLASSES = _provider.export(globals(), "Tavu_")
 
 _SHAPES = ("AllocationPoolDict", "RouteDict")
 
+__getattr__ = _provider.lazy_shapes(__name__, _SHAPES)
 
-def __getattr__(name: str) -> object:
-    # The TypedDicts live in _shapes, imported on first use (it imports typing).
-    if name in _SHAPES:
-        from . import _shapes
+__all__ = sorted(_CLASSES + list(_SHAPES))
 
-        return getattr(_shapes, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = sorted(
-    [name[len(_PREFIX):] for name in dir(_native) if name.startswith(_PREFIX)]
-    + list(_SHAPES)
-)
-
-del _name
