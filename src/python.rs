@@ -356,7 +356,8 @@ pub(crate) fn py_str(s: &Bound<'_, PyString>, what: &str) -> PyResult<String> {
     }
 }
 
-fn invalid(message: String) -> PyErr {
+/// An `InvalidArgumentError` with this message.
+pub(crate) fn invalid(message: String) -> PyErr {
     to_pyerr(Error::InvalidArgument(message))
 }
 
@@ -704,11 +705,13 @@ impl Settings {
     }
 }
 
-fn config_error(message: String) -> PyErr {
+/// A `ConfigError` with this message.
+pub(crate) fn config_error(message: String) -> PyErr {
     to_pyerr(Error::Config(message))
 }
 
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+/// The name of a value's type, for messages that must not echo the value.
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
         .name()
@@ -744,8 +747,13 @@ pub(crate) fn credential(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResu
     }
 }
 
-/// A positive, finite number of seconds (int or float, not bool).
-fn config_seconds(name: &str, value: &Bound<'_, PyAny>) -> PyResult<std::time::Duration> {
+/// A number of seconds given as an int or float (not a bool), or the error `fail` builds.
+/// The caller checks the range.
+pub(crate) fn seconds_number(
+    name: &str,
+    value: &Bound<'_, PyAny>,
+    fail: fn(String) -> PyErr,
+) -> PyResult<f64> {
     let number = if value.is_instance_of::<PyBool>() {
         None
     } else if value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() {
@@ -753,12 +761,17 @@ fn config_seconds(name: &str, value: &Bound<'_, PyAny>) -> PyResult<std::time::D
     } else {
         None
     };
-    let Some(number) = number else {
-        return Err(config_error(format!(
+    number.ok_or_else(|| {
+        fail(format!(
             "{name} must be a number of seconds (int or float), not {}",
             type_name(value)
-        )));
-    };
+        ))
+    })
+}
+
+/// A positive, finite number of seconds (int or float, not bool).
+fn config_seconds(name: &str, value: &Bound<'_, PyAny>) -> PyResult<std::time::Duration> {
+    let number = seconds_number(name, value, config_error)?;
     std::time::Duration::try_from_secs_f64(number)
         .ok()
         .filter(|d| !d.is_zero())
@@ -769,20 +782,29 @@ fn config_seconds(name: &str, value: &Bound<'_, PyAny>) -> PyResult<std::time::D
         })
 }
 
-/// A whole number in `min..=max` (an int, not a bool).
+/// A whole number in `min..=max` (an int, not a bool), as a setting.
 fn config_count(name: &str, value: &Bound<'_, PyAny>, min: u64, max: u64) -> PyResult<u64> {
+    int_in(name, value, min, max, config_error)
+}
+
+/// A whole number in `min..=max` (an int, not a bool), or the error `fail` builds.
+pub(crate) fn int_in(
+    name: &str,
+    value: &Bound<'_, PyAny>,
+    min: u64,
+    max: u64,
+    fail: fn(String) -> PyErr,
+) -> PyResult<u64> {
     if !value.is_instance_of::<PyInt>() || value.is_instance_of::<PyBool>() {
-        return Err(config_error(format!(
+        return Err(fail(format!(
             "{name} must be an int, not {}",
             type_name(value)
         )));
     }
     match value.extract::<u64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ if max == u64::MAX => Err(config_error(format!(
-            "{name} must be at least {min}, not {value}"
-        ))),
-        _ => Err(config_error(format!(
+        _ if max == u64::MAX => Err(fail(format!("{name} must be at least {min}, not {value}"))),
+        _ => Err(fail(format!(
             "{name} must be between {min} and {max}, not {value}"
         ))),
     }

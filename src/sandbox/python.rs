@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+use pyo3::types::{PyBool, PyString};
 
 use super::{Fault, Sandbox, SandboxBuilder};
+use crate::python::{config_error, int_in, invalid, seconds_number, type_name};
 
 /// An offline sandbox of both clouds on 127.0.0.1, for trying vpsclient without an
 /// account and for testing automation before it meets real money.
@@ -48,59 +49,9 @@ impl PySandbox {
     }
 }
 
-fn config_error(message: String) -> PyErr {
-    crate::python::to_pyerr(crate::Error::Config(message))
-}
-
-fn invalid(message: String) -> PyErr {
-    crate::python::to_pyerr(crate::Error::InvalidArgument(message))
-}
-
-fn type_name(value: &Bound<'_, PyAny>) -> String {
-    value
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "an unknown type".into())
-}
-
-/// An int (not a bool) in `min..=max`, or the error `fail` builds.
-fn int_in(
-    name: &str,
-    value: &Bound<'_, PyAny>,
-    min: u64,
-    max: u64,
-    fail: fn(String) -> PyErr,
-) -> PyResult<u64> {
-    if !value.is_instance_of::<PyInt>() || value.is_instance_of::<PyBool>() {
-        return Err(fail(format!(
-            "{name} must be an int, not {}",
-            type_name(value)
-        )));
-    }
-    match value.extract::<u64>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(fail(format!(
-            "{name} must be between {min} and {max}, not {value}"
-        ))),
-    }
-}
-
 /// A finite, non-negative number of seconds (int or float, not bool).
 fn seconds(name: &str, value: &Bound<'_, PyAny>, fail: fn(String) -> PyErr) -> PyResult<Duration> {
-    let number = if value.is_instance_of::<PyBool>() {
-        None
-    } else if value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() {
-        value.extract::<f64>().ok()
-    } else {
-        None
-    };
-    let Some(number) = number else {
-        return Err(fail(format!(
-            "{name} must be a number of seconds (int or float), not {}",
-            type_name(value)
-        )));
-    };
+    let number = seconds_number(name, value, fail)?;
     Duration::try_from_secs_f64(number).map_err(|_| {
         fail(format!(
             "{name} must be a non-negative, finite number of seconds, not {number}"
