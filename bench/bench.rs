@@ -159,7 +159,7 @@ fn contenders(base: &str, port: u16) -> Result<Vec<(&'static str, Call)>, BoxErr
 
     // Diagnostics that place vpsclient's overhead: bare ureq plus only vpsclient's overall
     // timeout (with one, ureq re-arms the socket's timeouts before each read and write), then
-    // ureq with all of vpsclient's agent settings (src/transport.rs) sending the request as
+    // ureq with all of vpsclient's agent settings (src/transport/config.rs) sending the request as
     // vpsclient does (an `http::Request` with an empty slice body). What remains between that
     // row and vpsclient is vpsclient's own code, mostly decoding (see "decode only").
     let agent = ureq::Agent::config_builder()

@@ -115,38 +115,3 @@ impl<'de> Deserialize<'de> for Timestamp {
         deserializer.deserialize_str(Text)
     }
 }
-
-#[cfg(feature = "python")]
-mod python {
-    use pyo3::types::PyString;
-    use pyo3::{Bound, IntoPyObject, PyAny, PyErr, Python};
-
-    use super::Timestamp;
-
-    impl<'py> IntoPyObject<'py> for &Timestamp {
-        type Target = PyAny;
-        type Output = Bound<'py, PyAny>;
-        type Error = PyErr;
-
-        /// An aware `datetime.datetime`, or the server's `str` when it could not be read (or
-        /// lies outside the years Python's `datetime` holds).
-        fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-            if let Some(value) = self.parsed {
-                if let Ok(datetime) = value.into_pyobject(py) {
-                    return Ok(datetime.into_any());
-                }
-            }
-            Ok(PyString::new(py, &self.raw).into_any())
-        }
-    }
-
-    impl<'py> IntoPyObject<'py> for Timestamp {
-        type Target = PyAny;
-        type Output = Bound<'py, PyAny>;
-        type Error = PyErr;
-
-        fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-            (&self).into_pyobject(py)
-        }
-    }
-}

@@ -319,3 +319,39 @@ fn work_in_progress_carries_over_and_bad_states_are_refused() {
     broken["tavu"]["networks"] = serde_json::json!("not a list");
     assert!(refuse(broken).contains("tavu.networks"));
 }
+
+#[test]
+fn a_fault_for_a_declared_operation_takes_its_method_and_path_from_the_declaration() {
+    let sandbox = Sandbox::start().unwrap();
+    let tavu = tavu(&sandbox, 0);
+    let fault = Fault::operation("tavu", "networks.update").unwrap();
+    assert_eq!(
+        (fault.method(), fault.path()),
+        ("PATCH", "/networking/v1/networks/*")
+    );
+    sandbox.inject_fault(fault.status(500).times(1));
+    let network = tavu.networks().create(&CreateNetwork::new("lab")).unwrap();
+    let update = vpsclient::tavu::UpdateNetwork {
+        name: Some("lab2".into()),
+        ..Default::default()
+    };
+    let err = tavu.networks().update(&network.id, &update).unwrap_err();
+    assert!(
+        matches!(&err, Error::Server(api) if api.status == 500),
+        "{err:?}"
+    );
+    tavu.networks().update(&network.id, &update).unwrap();
+
+    for (provider, operation) in [
+        ("tavu", "networks.frobnicate"),
+        ("tavu", "networks"),
+        ("joviam", "networks.create_subnet"),
+        ("*", "networks.create"),
+    ] {
+        let err = Fault::operation(provider, operation).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidArgument(m) if m.contains(provider) || m.contains(operation)),
+            "{provider} {operation}: {err:?}"
+        );
+    }
+}

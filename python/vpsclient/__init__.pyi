@@ -269,9 +269,10 @@ class Sandbox:
     def inject_fault(
         self,
         provider: str,
-        method: str,
-        path: str,
+        method: str | None = None,
+        path: str | None = None,
         *,
+        operation: str | None = None,
         status: int | None = None,
         latency: float | None = None,
         reset: Literal["before", "during"] | None = None,
@@ -281,7 +282,8 @@ class Sandbox:
         seed: int | None = None,
     ) -> None:
         """Makes matching requests fail from now on (a status, latency, a reset, a stall),
-        for the next ``times`` of them or with ``probability`` under ``seed``."""
+        for the next ``times`` of them or with ``probability`` under ``seed``. The requests
+        are one ``operation`` (``"instances.create"``) or a ``method`` and ``path`` pattern."""
     def clear_faults(self) -> None:
         """Removes every injected fault."""
     def requests(self) -> list[_SandboxRequest]:

@@ -45,7 +45,7 @@ ProgressCallback = Callable[[str, Optional[str], float], object]
 
 # --- Secrets -----------------------------------------------------------------------------------
 
-# The fields the models' repr masks (SECRET_FIELDS in src/python.rs) ...
+# The fields the models' repr masks (SECRET_FIELDS in src/python/convert.rs) ...
 _SECRET_NAMES = frozenset({"password", "private_key", "token"})
 # ... and, to be safe with fields added later, any name containing one of these.
 _SECRET_PARTS = ("password", "secret", "token", "private_key", "api_key")

@@ -700,16 +700,16 @@ class ConsoleSessionsHandler:
     """Console sessions (``joviam.console_sessions()``): remote VNC or serial access to an instance, started with ``InstancesHandler::remote_access``."""
 
     def get(self, console_session_id: str) -> ConsoleSession:
-        """Shows a console session (``GET /console_sessions/{console_session_id}``); poll it until its state is ``ready`` to read the connection details."""
+        """Shows a console session; poll it until its state is ``ready`` to read the connection details."""
 
 @final
 class DisksHandler:
     """Disks (``joviam.disks()``): block devices that can be attached to instances."""
 
     def list(self) -> builtins.list[Disk]:
-        """Lists disks (``GET /disks``)."""
+        """Lists disks."""
     def get(self, disk_id: str) -> Disk:
-        """Shows one disk (``GET /disks/{disk_id}``)."""
+        """Shows one disk."""
     def create(
         self,
         name: str,
@@ -721,7 +721,7 @@ class DisksHandler:
         cdrom: bool | NotGiven = NOT_GIVEN,
         is_template: bool | NotGiven = NOT_GIVEN,
     ) -> Disk:
-        """Creates a disk (``POST /disks``), blank unless a template is given. Takes ``name``, ``size`` (gigabytes), ``region`` and ``performance_tier`` (IDs), and optionally ``template`` (ID or slug), ``cdrom`` and ``is_template``."""
+        """Creates a disk, blank unless a template is given. Takes ``name``, ``size`` (gigabytes), ``region`` and ``performance_tier`` (IDs), and optionally ``template`` (ID or slug), ``cdrom`` and ``is_template``."""
     def update(
         self,
         disk_id: str,
@@ -730,13 +730,13 @@ class DisksHandler:
         cdrom: bool | NotGiven = NOT_GIVEN,
         is_template: bool | NotGiven = NOT_GIVEN,
     ) -> Disk:
-        """Updates a disk's ``name``, ``cdrom`` or ``is_template`` (``PUT /disks/{disk_id}``)."""
+        """Updates a disk's ``name``, ``cdrom`` or ``is_template``."""
     def delete(self, disk_id: str) -> Disk:
-        """Deletes a disk (``DELETE /disks/{disk_id}``) and returns it in its new state."""
+        """Deletes a disk and returns it in its new state."""
     def state(self, disk_id: str) -> str:
-        """The state of a disk (``GET /disks/{disk_id}/state``), e.g. ``attached``."""
+        """The state of a disk, e.g. ``attached``."""
     def resize(self, disk_id: str, size: int) -> Disk:
-        """Resizes a disk to ``size`` gigabytes (``POST /disks/{disk_id}/resize``)."""
+        """Resizes a disk to ``size`` gigabytes."""
     def clone(
         self,
         disk_id: str,
@@ -745,7 +745,7 @@ class DisksHandler:
         performance_tier: str | NotGiven = NOT_GIVEN,
         is_template: bool | NotGiven = NOT_GIVEN,
     ) -> Disk:
-        """Clones a disk (``POST /disks/{disk_id}/clone``) and returns the new disk; optionally with a ``name``, ``performance_tier`` and ``is_template``."""
+        """Clones a disk and returns the new disk; optionally with a ``name``, ``performance_tier`` and ``is_template``."""
     @overload
     def wait_for_state(
         self,
@@ -782,9 +782,9 @@ class InstancesHandler:
     """Instances (``joviam.instances()``): create, assemble, change, start, stop and delete virtual machines, replace their disks, keys, adapters and availability group, open remote consoles, and manage their context variables."""
 
     def list(self) -> builtins.list[Instance]:
-        """Lists instances (``GET /instances``)."""
+        """Lists instances."""
     def get(self, instance_id: str) -> Instance:
-        """Shows one instance (``GET /instances/{instance_id}``)."""
+        """Shows one instance."""
     def create(
         self,
         name: str,
@@ -802,7 +802,7 @@ class InstancesHandler:
         public_keys: builtins.list[str] | tuple[str, ...] | NotGiven = NOT_GIVEN,
         start_when_ready: bool | NotGiven = NOT_GIVEN,
     ) -> Instance:
-        """Creates an instance with a new boot disk (``POST /instances``, "Basic Create") from ``name``, ``memory`` (MB), ``region``, ``instance_performance_tier``, ``disk_performance_tier``, ``template`` (ID or slug) and ``size`` (GB); optionally ``allocate_private_ip``, ``allocate_public_ip``, ``availability_group``, ``networks``, ``public_keys``, ``start_when_ready``."""
+        """Creates an instance with a new boot disk ("Basic Create") from ``name``, ``memory`` (MB), ``region``, ``instance_performance_tier``, ``disk_performance_tier``, ``template`` (ID or slug) and ``size`` (GB); optionally ``allocate_private_ip``, ``allocate_public_ip``, ``availability_group``, ``networks``, ``public_keys``, ``start_when_ready``."""
     def assemble(
         self,
         name: str,
@@ -820,7 +820,7 @@ class InstancesHandler:
         start_on_shutdown: bool | NotGiven = NOT_GIVEN,
         virtualization: str | NotGiven = NOT_GIVEN,
     ) -> Instance:
-        """Creates an instance from existing disks and IP addresses (``POST /instances/assemble``, "Advanced Create") from ``name``, ``memory`` (MB), ``region`` and ``performance_tier``; optionally ``availability_group``, ``boot_device``, ``disks``, ``ip_addresses``, ``public_keys``, ``start_on_crash``, ``start_on_reboot``, ``start_on_shutdown``, ``virtualization``."""
+        """Creates an instance from existing disks and IP addresses ("Advanced Create") from ``name``, ``memory`` (MB), ``region`` and ``performance_tier``; optionally ``availability_group``, ``boot_device``, ``disks``, ``ip_addresses``, ``public_keys``, ``start_on_crash``, ``start_on_reboot``, ``start_on_shutdown``, ``virtualization``."""
     def update(
         self,
         instance_id: str,
@@ -835,56 +835,56 @@ class InstancesHandler:
         start_on_shutdown: bool | NotGiven = NOT_GIVEN,
         virtualization: str | NotGiven = NOT_GIVEN,
     ) -> Instance:
-        """Updates an instance (``PUT /instances/{instance_id}``): ``boot_device``, ``memory``, ``name``, ``note``, ``performance_tier``, ``start_on_crash``, ``start_on_reboot``, ``start_on_shutdown``, ``virtualization``; only the fields given are sent."""
+        """Updates an instance: ``boot_device``, ``memory``, ``name``, ``note``, ``performance_tier``, ``start_on_crash``, ``start_on_reboot``, ``start_on_shutdown``, ``virtualization``; only the fields given are sent."""
     def delete(self, instance_id: str) -> Instance:
-        """Deletes an instance (``DELETE /instances/{instance_id}``); the API accepts (202) and returns it ``terminating``."""
+        """Deletes an instance; the API accepts (202) and returns it ``terminating``."""
     def state(self, instance_id: str) -> str:
-        """The state of an instance (``GET /instances/{instance_id}/state``), e.g. ``running``."""
+        """The state of an instance, e.g. ``running``."""
     def note(self, instance_id: str) -> str:
-        """The note of an instance (``GET /instances/{instance_id}/note``): free text set with ``update(note=...)``."""
+        """The note of an instance: free text set with ``update(note=...)``."""
     def start(self, instance_id: str) -> Instance:
-        """Starts an instance (``POST /instances/{instance_id}/start``); the API accepts (202) and returns it ``starting``."""
+        """Starts an instance; the API accepts (202) and returns it ``starting``."""
     def stop(self, instance_id: str) -> Instance:
-        """Stops an instance (``POST /instances/{instance_id}/stop``); the API accepts (202) and returns it ``stopping``."""
+        """Stops an instance; the API accepts (202) and returns it ``stopping``."""
     def remote_access(
         self,
         instance_id: str,
         *,
         type: str | NotGiven = NOT_GIVEN,
     ) -> ConsoleSession:
-        """Starts a remote console session (``POST /instances/{instance_id}/remote_access``), optionally of ``type`` ``vnc`` or ``serial``; poll it with ``console_sessions.get`` until it is ``ready``."""
+        """Starts a remote console session, optionally of ``type`` ``vnc`` or ``serial``; poll it with ``console_sessions.get`` until it is ``ready``."""
     def set_disks(
         self,
         instance_id: str,
         disks: builtins.list[str] | tuple[str, ...],
     ) -> builtins.list[Disk]:
-        """Replaces the disks attached to an instance with ``disks``, IDs in device order (``PUT /instances/{instance_id}/disks``), and returns the attached disks. A running instance attaches and detaches them live (the API answers 202)."""
+        """Replaces the disks attached to an instance with ``disks``, IDs in device order, and returns the attached disks. A running instance attaches and detaches them live (the API answers 202)."""
     def set_public_keys(
         self,
         instance_id: str,
         public_keys: builtins.list[str] | tuple[str, ...],
     ) -> builtins.list[PublicKey]:
-        """Replaces the public keys of an instance with ``public_keys``, by ID (``PUT /instances/{instance_id}/public_keys``), and returns them (202 while it runs)."""
+        """Replaces the public keys of an instance with ``public_keys``, by ID, and returns them (202 while it runs)."""
     def set_network_adapters(
         self,
         instance_id: str,
         network_adapters: builtins.list[NetworkAdapterSpec] | tuple[NetworkAdapterSpec, ...],
     ) -> builtins.list[NetworkAdapter]:
-        """Replaces the network adapters of an instance (``PUT /instances/{instance_id}/network_adapters``) and returns them (202 while it runs). Each adapter is ``{"network": id, "ip_addresses": [ids] or "dhcp"}`` (``NetworkAdapterSpec`` in Rust)."""
+        """Replaces the network adapters of an instance and returns them (202 while it runs). Each adapter is ``{"network": id, "ip_addresses": [ids] or "dhcp"}`` (``NetworkAdapterSpec`` in Rust)."""
     def set_availability_group(
         self,
         instance_id: str,
         availability_group: builtins.list[str] | tuple[str, ...],
     ) -> builtins.list[str]:
-        """Replaces the instances grouped with this one for high availability (``PUT /instances/{instance_id}/availability_group``) and returns their IDs."""
+        """Replaces the instances grouped with this one for high availability and returns their IDs."""
     def get_context(self, instance_id: str) -> dict[str, str]:
-        """The context variables of an instance (``GET /instances/{instance_id}/context``), as a map of names to values."""
+        """The context variables of an instance, as a map of names to values."""
     def set_context(self, instance_id: str, variables: dict[str, str]) -> dict[str, str]:
-        """Replaces all context variables of an instance with ``variables``, a map of names to string values (``POST /instances/{instance_id}/context``), and returns them."""
+        """Replaces all context variables of an instance with ``variables``, a map of names to string values, and returns them."""
     def update_context(self, instance_id: str, variables: dict[str, str]) -> dict[str, str]:
-        """Merges ``variables``, a map of names to string values, into the context variables of an instance (``PUT /instances/{instance_id}/context``) and returns all of them."""
+        """Merges ``variables``, a map of names to string values, into the context variables of an instance and returns all of them."""
     def delete_context_variable(self, instance_id: str, key: str) -> dict[str, str]:
-        """Deletes the context variable ``key`` of an instance (``DELETE /instances/{instance_id}/context/{key}``) and returns the variables left."""
+        """Deletes the context variable ``key`` of an instance and returns the variables left."""
     @overload
     def wait_for_state(
         self,
@@ -921,13 +921,13 @@ class IpAddressesHandler:
     """IP addresses (``joviam.ip_addresses()``): allocate, name, share and release addresses."""
 
     def list(self) -> builtins.list[IpAddress]:
-        """Lists all IP addresses (``GET /ip_addresses``)."""
+        """Lists all IP addresses."""
     def list_public(self) -> builtins.list[IpAddress]:
-        """Lists public IP addresses (``GET /ip_addresses/public``)."""
+        """Lists public IP addresses."""
     def list_private(self) -> builtins.list[IpAddress]:
-        """Lists private IP addresses (``GET /ip_addresses/private``)."""
+        """Lists private IP addresses."""
     def get(self, ip_address_id: str) -> IpAddress:
-        """Shows one IP address (``GET /ip_addresses/{ip_address_id}``)."""
+        """Shows one IP address."""
     def allocate(
         self,
         *,
@@ -937,7 +937,7 @@ class IpAddressesHandler:
         region: str | NotGiven = NOT_GIVEN,
         shareable: bool | NotGiven = NOT_GIVEN,
     ) -> IpAddress:
-        """Allocates an IP address (``POST /ip_addresses``); all fields optional: ``address``, ``name`` (None sends null), ``network``, ``region``, ``shareable``."""
+        """Allocates an IP address; all fields optional: ``address``, ``name`` (None sends null), ``network``, ``region``, ``shareable``."""
     def update(
         self,
         ip_address_id: str,
@@ -945,22 +945,22 @@ class IpAddressesHandler:
         name: str | None | NotGiven = NOT_GIVEN,
         shareable: bool | NotGiven = NOT_GIVEN,
     ) -> IpAddress:
-        """Updates an IP address's ``name`` (None clears it) or ``shareable`` (``PUT /ip_addresses/{ip_address_id}``)."""
+        """Updates an IP address's ``name`` (None clears it) or ``shareable``."""
     def deallocate(self, ip_address_id: str) -> None:
-        """Deallocates an IP address (``DELETE /ip_addresses/{ip_address_id}``); the API answers ``{}``."""
+        """Deallocates an IP address; the API answers ``{}``."""
 
 @final
 class NetworksHandler:
     """Networks (``joviam.networks()``): public networks, and the private ones you create."""
 
     def list(self) -> builtins.list[Network]:
-        """Lists all networks (``GET /networks``)."""
+        """Lists all networks."""
     def list_public(self) -> builtins.list[Network]:
-        """Lists public networks (``GET /networks/public``)."""
+        """Lists public networks."""
     def list_private(self) -> builtins.list[Network]:
-        """Lists private networks (``GET /networks/private``)."""
+        """Lists private networks."""
     def get(self, network_id: str) -> Network:
-        """Shows one network (``GET /networks/{network_id}``)."""
+        """Shows one network."""
     def create(
         self,
         name: str,
@@ -971,7 +971,7 @@ class NetworksHandler:
         primary_nameserver: str | None | NotGiven = NOT_GIVEN,
         secondary_nameserver: str | None | NotGiven = NOT_GIVEN,
     ) -> Network:
-        """Creates a private network (``POST /networks``) from ``name`` (None sends null), ``region`` and ``specification`` (CIDR), and optionally ``gateway``, ``primary_nameserver`` and ``secondary_nameserver`` (None sends null)."""
+        """Creates a private network from ``name`` (None sends null), ``region`` and ``specification`` (CIDR), and optionally ``gateway``, ``primary_nameserver`` and ``secondary_nameserver`` (None sends null)."""
     def update(
         self,
         network_id: str,
@@ -981,50 +981,50 @@ class NetworksHandler:
         primary_nameserver: str | None | NotGiven = NOT_GIVEN,
         secondary_nameserver: str | None | NotGiven = NOT_GIVEN,
     ) -> Network:
-        """Updates a private network (``PUT /networks/{network_id}``): ``gateway``, ``name``, ``primary_nameserver``, ``secondary_nameserver``; None clears a field, leaving it out keeps it."""
+        """Updates a private network: ``gateway``, ``name``, ``primary_nameserver``, ``secondary_nameserver``; None clears a field, leaving it out keeps it."""
     def delete(self, network_id: str) -> Network:
-        """Deletes a private network (``DELETE /networks/{network_id}``) and returns it in its new state."""
+        """Deletes a private network and returns it in its new state."""
 
 @final
 class PerformanceTiersHandler:
     """Performance tiers (``joviam.performance_tiers()``): the performance levels on offer for instances and for disks."""
 
     def list_instance(self) -> builtins.list[PerformanceTier]:
-        """Lists the instance performance tiers (``GET /performance_tiers/instances``)."""
+        """Lists the instance performance tiers."""
     def list_disk(self) -> builtins.list[PerformanceTier]:
-        """Lists the disk performance tiers (``GET /performance_tiers/disks``)."""
+        """Lists the disk performance tiers."""
 
 @final
 class PublicKeysHandler:
     """Public keys (``joviam.public_keys()``): SSH keys that can log into instances."""
 
     def list(self) -> builtins.list[PublicKey]:
-        """Lists public keys (``GET /public_keys``)."""
+        """Lists public keys."""
     def get(self, public_key_id: str) -> PublicKey:
-        """Shows one public key (``GET /public_keys/{public_key_id}``)."""
+        """Shows one public key."""
     def create(self, name: str, key: str) -> PublicKey:
-        """Uploads a public key: ``name`` and ``key`` in OpenSSH format (``POST /public_keys``)."""
+        """Uploads a public key: ``name`` and ``key`` in OpenSSH format."""
     def update(self, public_key_id: str, *, name: str | NotGiven = NOT_GIVEN) -> PublicKey:
-        """Renames a public key (``PUT /public_keys/{public_key_id}``)."""
+        """Renames a public key."""
     def delete(self, public_key_id: str) -> None:
-        """Deletes a public key (``DELETE /public_keys/{public_key_id}``); the API answers ``{}``."""
+        """Deletes a public key; the API answers ``{}``."""
 
 @final
 class RegionsHandler:
     """Regions (``joviam.regions()``): the data centers."""
 
     def list(self) -> builtins.list[Region]:
-        """Lists regions (``GET /regions``)."""
+        """Lists regions."""
     def get(self, region_id: str) -> Region:
-        """Shows one region (``GET /regions/{region_id}``)."""
+        """Shows one region."""
 
 @final
 class TemplatesHandler:
     """Templates (``joviam.templates()``): what boot disks are provisioned from."""
 
     def list(self) -> builtins.list[Template]:
-        """Lists templates (``GET /templates``)."""
+        """Lists templates."""
     def get(self, template_id: str) -> Template:
-        """Shows one template (``GET /templates/{template_id}``)."""
+        """Shows one template."""
     def supersede(self, disk: str, supersedes: str) -> Template:
-        """Creates a new version of the template ``supersedes`` from the disk ``disk`` (``POST /templates``) and returns it."""
+        """Creates a new version of the template ``supersedes`` from the disk ``disk`` and returns it."""

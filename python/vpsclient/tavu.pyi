@@ -1199,9 +1199,9 @@ class InstancesHandler:
     """Instances (``tavu.instances()``): list, create, change and delete virtual machines, and start, stop, reboot, resize and rebuild them."""
 
     def list(self) -> builtins.list[Instance]:
-        """Lists all instances (``GET /compute/v1/instances``)."""
+        """Lists all instances."""
     def get(self, instance_id: str) -> Instance:
-        """Shows one instance (``GET /compute/v1/instances/{instance_id}``)."""
+        """Shows one instance."""
     def create(
         self,
         name: str,
@@ -1219,13 +1219,13 @@ class InstancesHandler:
         generate_credentials: bool | NotGiven = NOT_GIVEN,
         availability_zone_id: str | NotGiven = NOT_GIVEN,
     ) -> Instance:
-        """Creates an instance (``POST /compute/v1/instances``). It starts in status ``building``; the answer carries generated credentials (``username``, ``password``) when the API made them."""
+        """Creates an instance. It starts in status ``building``; the answer carries generated credentials (``username``, ``password``) when the API made them."""
     def update(self, instance_id: str, *, name: str | NotGiven = NOT_GIVEN) -> Instance:
-        """Renames an instance (``PATCH /compute/v1/instances/{instance_id}``)."""
+        """Renames an instance."""
     def delete(self, instance_id: str) -> None:
-        """Deletes an instance (``DELETE /compute/v1/instances/{instance_id}``)."""
+        """Deletes an instance."""
     def start(self, instance_id: str) -> None:
-        """Starts an instance (``POST /compute/v1/instances/{instance_id}/action``, ``{"start": null}``)."""
+        """Starts an instance."""
     def stop(self, instance_id: str) -> None:
         """Stops an instance (``POST .../action``, ``{"stop": null}``)."""
     def reboot(self, instance_id: str) -> None:
@@ -1282,7 +1282,7 @@ class InstanceInterfacesHandler:
     """An instance's network interfaces (``tavu.instance_interfaces()``)."""
 
     def list(self, instance_id: str) -> builtins.list[Port]:
-        """Lists an instance's interfaces (``GET /compute/v1/instances/{instance_id}/interfaces``)."""
+        """Lists an instance's interfaces."""
     def get(self, instance_id: str, interface_id: str) -> Port:
         """Shows one interface (``GET .../interfaces/{interface_id}``)."""
     def create(self, instance_id: str, network_id: str) -> Port:
@@ -1295,9 +1295,9 @@ class InstanceUsersHandler:
     """Instance users (``tavu.instance_users()``): accounts that new instances are created with. Their IDs are integers."""
 
     def list(self) -> builtins.list[InstanceUser]:
-        """Lists instance users (``GET /compute/v1/instance-users``)."""
+        """Lists instance users."""
     def get(self, instance_user_id: int) -> InstanceUser:
-        """Shows one instance user (``GET /compute/v1/instance-users/{instance_user_id}``)."""
+        """Shows one instance user."""
     def create(
         self,
         username: str,
@@ -1307,7 +1307,7 @@ class InstanceUsersHandler:
         ssh_keys: builtins.list[str] | tuple[str, ...] | NotGiven = NOT_GIVEN,
         disable_password: bool | NotGiven = NOT_GIVEN,
     ) -> InstanceUser:
-        """Creates an instance user (``POST /compute/v1/instance-users``)."""
+        """Creates an instance user."""
     def update(
         self,
         instance_user_id: int,
@@ -1318,18 +1318,18 @@ class InstanceUsersHandler:
         ssh_keys: builtins.list[str] | tuple[str, ...] | NotGiven = NOT_GIVEN,
         disable_password: bool | NotGiven = NOT_GIVEN,
     ) -> InstanceUser:
-        """Updates an instance user (``PATCH /compute/v1/instance-users/{instance_user_id}``)."""
+        """Updates an instance user."""
     def delete(self, instance_user_id: int) -> None:
-        """Deletes an instance user (``DELETE /compute/v1/instance-users/{instance_user_id}``)."""
+        """Deletes an instance user."""
 
 @final
 class InstanceScriptsHandler:
     """Instance scripts (``tavu.instance_scripts()``): saved first-boot scripts. Their IDs are integers."""
 
     def list(self) -> builtins.list[InstanceScript]:
-        """Lists instance scripts (``GET /compute/v1/instance-scripts``)."""
+        """Lists instance scripts."""
     def get(self, instance_script_id: int) -> InstanceScript:
-        """Shows one instance script (``GET /compute/v1/instance-scripts/{instance_script_id}``)."""
+        """Shows one instance script."""
     def create(
         self,
         name: str,
@@ -1337,7 +1337,7 @@ class InstanceScriptsHandler:
         *,
         description: str | NotGiven = NOT_GIVEN,
     ) -> InstanceScript:
-        """Creates an instance script (``POST /compute/v1/instance-scripts``)."""
+        """Creates an instance script."""
     def update(
         self,
         instance_script_id: int,
@@ -1346,58 +1346,58 @@ class InstanceScriptsHandler:
         *,
         description: str | NotGiven = NOT_GIVEN,
     ) -> InstanceScript:
-        """Updates an instance script (``PATCH /compute/v1/instance-scripts/{instance_script_id}``)."""
+        """Updates an instance script."""
     def delete(self, instance_script_id: int) -> None:
-        """Deletes an instance script (``DELETE /compute/v1/instance-scripts/{instance_script_id}``)."""
+        """Deletes an instance script."""
 
 @final
 class ConfigurationsHandler:
     """Configurations (``tavu.configurations()``): the instance sizes on offer."""
 
     def list(self) -> builtins.list[Configuration]:
-        """Lists the available configurations (``GET /compute/v1/configurations``)."""
+        """Lists the available configurations."""
 
 @final
 class SshKeysHandler:
     """SSH keys (``tavu.ssh_keys()``)."""
 
     def list(self) -> builtins.list[SshKey]:
-        """Lists SSH keys (``GET /compute/v1/ssh-keys``)."""
+        """Lists SSH keys."""
     def get(self, ssh_key_name: str) -> SshKey:
-        """Shows one SSH key by name (``GET /compute/v1/ssh-keys/{ssh_key_name}``)."""
+        """Shows one SSH key by name."""
     def create(self, name: str, *, public_key: str | NotGiven = NOT_GIVEN) -> SshKey:
-        """Imports a public key, or generates a key pair (``POST /compute/v1/ssh-keys``)."""
+        """Imports a public key, or generates a key pair."""
     def delete(self, ssh_key_name: str) -> None:
-        """Deletes an SSH key by name (``DELETE /compute/v1/ssh-keys/{ssh_key_name}``)."""
+        """Deletes an SSH key by name."""
 
 @final
 class OperatingSystemsHandler:
     """Operating systems (``tavu.operating_systems()``): the images instances can boot from."""
 
     def list(self) -> builtins.list[Image]:
-        """Lists the available operating systems (``GET /image/v1/operating-systems``)."""
+        """Lists the available operating systems."""
 
 @final
 class InstanceSnapshotsHandler:
     """Instance snapshots (``tavu.instance_snapshots()``)."""
 
     def list(self) -> builtins.list[InstanceSnapshot]:
-        """Lists instance snapshots (``GET /image/v1/instance-snapshots``)."""
+        """Lists instance snapshots."""
     def get(self, instance_snapshot_id: str) -> InstanceSnapshot:
-        """Shows one instance snapshot (``GET /image/v1/instance-snapshots/{instance_snapshot_id}``)."""
+        """Shows one instance snapshot."""
     def create(self, instance_id: str, name: str) -> InstanceSnapshot:
-        """Snapshots an instance (``POST /image/v1/instance-snapshots``); it starts ``queued``."""
+        """Snapshots an instance; it starts ``queued``."""
     def delete(self, instance_snapshot_id: str) -> None:
-        """Deletes an instance snapshot (``DELETE /image/v1/instance-snapshots/{instance_snapshot_id}``)."""
+        """Deletes an instance snapshot."""
 
 @final
 class VolumesHandler:
     """Volumes (``tavu.volumes()``): block storage, attachable to instances."""
 
     def list(self) -> builtins.list[Volume]:
-        """Lists volumes (``GET /storage/v1/volumes``)."""
+        """Lists volumes."""
     def get(self, volume_id: str) -> Volume:
-        """Shows one volume (``GET /storage/v1/volumes/{volume_id}``)."""
+        """Shows one volume."""
     def create(
         self,
         size: int,
@@ -1406,7 +1406,7 @@ class VolumesHandler:
         description: str | NotGiven = NOT_GIVEN,
         snapshot_id: str | NotGiven = NOT_GIVEN,
     ) -> Volume:
-        """Creates a volume (``POST /storage/v1/volumes``); it starts ``creating``."""
+        """Creates a volume; it starts ``creating``."""
     def update(
         self,
         volume_id: str,
@@ -1414,13 +1414,13 @@ class VolumesHandler:
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
     ) -> Volume:
-        """Updates a volume's name or description (``PATCH /storage/v1/volumes/{volume_id}``)."""
+        """Updates a volume's name or description."""
     def delete(self, volume_id: str) -> None:
-        """Deletes a volume (``DELETE /storage/v1/volumes/{volume_id}``)."""
+        """Deletes a volume."""
     def attach(self, volume_id: str, instance_id: str) -> VolumeAttachResult:
-        """Attaches a volume to an instance (``PATCH /storage/v1/volumes/{volume_id}/attach``)."""
+        """Attaches a volume to an instance."""
     def detach(self, volume_id: str, instance_id: str) -> None:
-        """Detaches a volume from an instance (``PATCH /storage/v1/volumes/{volume_id}/detach``)."""
+        """Detaches a volume from an instance."""
     @overload
     def wait_for_status(
         self,
@@ -1457,9 +1457,9 @@ class VolumeSnapshotsHandler:
     """Volume snapshots (``tavu.volume_snapshots()``)."""
 
     def list(self) -> builtins.list[VolumeSnapshot]:
-        """Lists volume snapshots (``GET /storage/v1/volume-snapshots``)."""
+        """Lists volume snapshots."""
     def get(self, volume_snapshot_id: str) -> VolumeSnapshot:
-        """Shows one volume snapshot (``GET /storage/v1/volume-snapshots/{volume_snapshot_id}``)."""
+        """Shows one volume snapshot."""
     def create(
         self,
         volume_id: str,
@@ -1467,7 +1467,7 @@ class VolumeSnapshotsHandler:
         *,
         description: str | NotGiven = NOT_GIVEN,
     ) -> VolumeSnapshot:
-        """Snapshots a volume (``POST /storage/v1/volume-snapshots``)."""
+        """Snapshots a volume."""
     def update(
         self,
         volume_snapshot_id: str,
@@ -1475,18 +1475,18 @@ class VolumeSnapshotsHandler:
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
     ) -> VolumeSnapshot:
-        """Updates a volume snapshot (``PATCH /storage/v1/volume-snapshots/{volume_snapshot_id}``)."""
+        """Updates a volume snapshot."""
     def delete(self, volume_snapshot_id: str) -> None:
-        """Deletes a volume snapshot (``DELETE /storage/v1/volume-snapshots/{volume_snapshot_id}``)."""
+        """Deletes a volume snapshot."""
 
 @final
 class PortsHandler:
     """Ports (``tavu.ports()``)."""
 
     def list(self) -> builtins.list[Port]:
-        """Lists ports (``GET /networking/v1/ports``)."""
+        """Lists ports."""
     def get(self, port_id: str) -> Port:
-        """Shows one port (``GET /networking/v1/ports/{port_id}``)."""
+        """Shows one port."""
     def update(
         self,
         port_id: str,
@@ -1495,16 +1495,16 @@ class PortsHandler:
         description: str | NotGiven = NOT_GIVEN,
         admin_state_up: bool | NotGiven = NOT_GIVEN,
     ) -> Port:
-        """Updates a port (``PATCH /networking/v1/ports/{port_id}``)."""
+        """Updates a port."""
 
 @final
 class NetworksHandler:
     """Private networks (``tavu.networks()``)."""
 
     def list(self) -> builtins.list[Network]:
-        """Lists networks (``GET /networking/v1/networks``)."""
+        """Lists networks."""
     def get(self, network_id: str) -> Network:
-        """Shows one network (``GET /networking/v1/networks/{network_id}``)."""
+        """Shows one network."""
     def create(
         self,
         name: str,
@@ -1512,7 +1512,7 @@ class NetworksHandler:
         description: str | NotGiven = NOT_GIVEN,
         admin_state_up: bool | NotGiven = NOT_GIVEN,
     ) -> Network:
-        """Creates a network (``POST /networking/v1/networks``)."""
+        """Creates a network."""
     def update(
         self,
         network_id: str,
@@ -1521,18 +1521,18 @@ class NetworksHandler:
         description: str | NotGiven = NOT_GIVEN,
         admin_state_up: bool | NotGiven = NOT_GIVEN,
     ) -> Network:
-        """Updates a network (``PATCH /networking/v1/networks/{network_id}``)."""
+        """Updates a network."""
     def delete(self, network_id: str) -> None:
-        """Deletes a network (``DELETE /networking/v1/networks/{network_id}``)."""
+        """Deletes a network."""
 
 @final
 class SubnetsHandler:
     """Subnets (``tavu.subnets()``)."""
 
     def list(self) -> builtins.list[Subnet]:
-        """Lists subnets (``GET /networking/v1/subnets``)."""
+        """Lists subnets."""
     def get(self, subnet_id: str) -> Subnet:
-        """Shows one subnet (``GET /networking/v1/subnets/{subnet_id}``)."""
+        """Shows one subnet."""
     def create(
         self,
         name: str,
@@ -1549,7 +1549,7 @@ class SubnetsHandler:
         allocation_pools: Sequence[AllocationPoolDict | AllocationPool] | NotGiven = NOT_GIVEN,
         host_routes: Sequence[RouteDict | Route] | NotGiven = NOT_GIVEN,
     ) -> Subnet:
-        """Creates a subnet (``POST /networking/v1/subnets``)."""
+        """Creates a subnet."""
     def update(
         self,
         subnet_id: str,
@@ -1562,18 +1562,18 @@ class SubnetsHandler:
         allocation_pools: Sequence[AllocationPoolDict | AllocationPool] | NotGiven = NOT_GIVEN,
         host_routes: Sequence[RouteDict | Route] | NotGiven = NOT_GIVEN,
     ) -> Subnet:
-        """Updates a subnet (``PATCH /networking/v1/subnets/{subnet_id}``)."""
+        """Updates a subnet."""
     def delete(self, subnet_id: str) -> None:
-        """Deletes a subnet (``DELETE /networking/v1/subnets/{subnet_id}``)."""
+        """Deletes a subnet."""
 
 @final
 class FirewallsHandler:
     """Firewalls (``tavu.firewalls()``)."""
 
     def list(self) -> builtins.list[Firewall]:
-        """Lists firewalls (``GET /networking/v1/firewalls``)."""
+        """Lists firewalls."""
     def get(self, firewall_id: str) -> Firewall:
-        """Shows one firewall (``GET /networking/v1/firewalls/{firewall_id}``)."""
+        """Shows one firewall."""
     def update(
         self,
         firewall_id: str,
@@ -1583,18 +1583,18 @@ class FirewallsHandler:
         admin_state_up: bool | NotGiven = NOT_GIVEN,
         router_ids: builtins.list[str] | tuple[str, ...] | NotGiven = NOT_GIVEN,
     ) -> Firewall:
-        """Updates a firewall (``PATCH /networking/v1/firewalls/{firewall_id}``)."""
+        """Updates a firewall."""
     def delete(self, firewall_id: str) -> None:
-        """Deletes a firewall (``DELETE /networking/v1/firewalls/{firewall_id}``)."""
+        """Deletes a firewall."""
     def audit(self, firewall_id: str) -> None:
-        """Marks a firewall's rules as audited (``GET /networking/v1/firewalls/{firewall_id}/audit``; the API uses GET for this change)."""
+        """Marks a firewall's rules as audited (the API uses GET for this change)."""
 
 @final
 class FirewallRulesHandler:
     """A firewall's rules (``tavu.firewall_rules()``)."""
 
     def list(self, firewall_id: str) -> builtins.list[FirewallRule]:
-        """Lists a firewall's rules (``GET /networking/v1/firewalls/{firewall_id}/rules``)."""
+        """Lists a firewall's rules."""
     def get(self, firewall_id: str, rule_id: str) -> FirewallRule:
         """Shows one rule (``GET .../rules/{rule_id}``)."""
     def create(
@@ -1642,9 +1642,9 @@ class RoutersHandler:
     """Routers (``tavu.routers()``)."""
 
     def list(self) -> builtins.list[Router]:
-        """Lists routers (``GET /networking/v1/routers``)."""
+        """Lists routers."""
     def get(self, router_id: str) -> Router:
-        """Shows one router (``GET /networking/v1/routers/{router_id}``)."""
+        """Shows one router."""
     def update(
         self,
         router_id: str,
@@ -1655,16 +1655,16 @@ class RoutersHandler:
         attach_to_external: bool | NotGiven = NOT_GIVEN,
         routes: Sequence[RouteDict | Route] | NotGiven = NOT_GIVEN,
     ) -> Router:
-        """Updates a router (``PATCH /networking/v1/routers/{router_id}``)."""
+        """Updates a router."""
     def delete(self, router_id: str) -> None:
-        """Deletes a router (``DELETE /networking/v1/routers/{router_id}``)."""
+        """Deletes a router."""
 
 @final
 class RouterInterfacesHandler:
     """A router's interfaces (``tavu.router_interfaces()``)."""
 
     def list(self, router_id: str) -> builtins.list[Port]:
-        """Lists a router's interfaces (``GET /networking/v1/routers/{router_id}/interfaces``)."""
+        """Lists a router's interfaces."""
     def get(self, router_id: str, interface_id: str) -> Port:
         """Shows one interface (``GET .../interfaces/{interface_id}``)."""
     def create(self, router_id: str, subnet_id: str) -> RouterInterface:
@@ -1677,11 +1677,11 @@ class SecurityGroupsHandler:
     """Security groups (``tavu.security_groups()``)."""
 
     def list(self) -> builtins.list[SecurityGroup]:
-        """Lists security groups (``GET /networking/v1/security-groups``)."""
+        """Lists security groups."""
     def get(self, security_group_id: str) -> SecurityGroup:
-        """Shows one security group (``GET /networking/v1/security-groups/{security_group_id}``)."""
+        """Shows one security group."""
     def create(self, name: str, *, description: str | NotGiven = NOT_GIVEN) -> SecurityGroup:
-        """Creates a security group (``POST /networking/v1/security-groups``)."""
+        """Creates a security group."""
     def update(
         self,
         security_group_id: str,
@@ -1689,16 +1689,16 @@ class SecurityGroupsHandler:
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
     ) -> SecurityGroup:
-        """Updates a security group (``PATCH /networking/v1/security-groups/{security_group_id}``)."""
+        """Updates a security group."""
     def delete(self, security_group_id: str) -> None:
-        """Deletes a security group (``DELETE /networking/v1/security-groups/{security_group_id}``)."""
+        """Deletes a security group."""
 
 @final
 class SecurityGroupRulesHandler:
     """A security group's rules (``tavu.security_group_rules()``)."""
 
     def list(self, security_group_id: str) -> builtins.list[SecurityGroupRule]:
-        """Lists a group's rules (``GET /networking/v1/security-groups/{security_group_id}/rules``)."""
+        """Lists a group's rules."""
     def get(self, security_group_id: str, rule_id: str) -> SecurityGroupRule:
         """Shows one rule (``GET .../rules/{rule_id}``)."""
     def create(
@@ -1722,9 +1722,9 @@ class FloatingIpsHandler:
     """Floating IPs (``tavu.floating_ips()``)."""
 
     def list(self) -> builtins.list[FloatingIp]:
-        """Lists floating IPs (``GET /networking/v1/floating-ips``)."""
+        """Lists floating IPs."""
     def get(self, floating_ip_id: str) -> FloatingIp:
-        """Shows one floating IP (``GET /networking/v1/floating-ips/{floating_ip_id}``)."""
+        """Shows one floating IP."""
     def update(
         self,
         floating_ip_id: str,
@@ -1732,6 +1732,6 @@ class FloatingIpsHandler:
         port_id: str | None | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
     ) -> FloatingIp:
-        """Associates, disassociates or describes a floating IP (``PATCH /networking/v1/floating-ips/{floating_ip_id}``)."""
+        """Associates, disassociates or describes a floating IP."""
     def delete(self, floating_ip_id: str) -> None:
-        """Releases a floating IP (``DELETE /networking/v1/floating-ips/{floating_ip_id}``)."""
+        """Releases a floating IP."""

@@ -1,4 +1,4 @@
-//! Console sessions: `/console_sessions/{console_session_id}`.
+//! Console sessions.
 
 use crate::joviam::ConsoleSession;
 use crate::operation::resource;
@@ -9,7 +9,7 @@ resource! {
     /// [`InstancesHandler::remote_access`](crate::joviam::InstancesHandler::remote_access).
     pub struct ConsoleSessionsHandler in "vpsclient.joviam";
 
-    /// Shows a console session (`GET /console_sessions/{console_session_id}`); poll it until
+    /// Shows a console session; poll it until
     /// its state is `ready` to read the connection details.
     fn get(console_session_id: str) -> ConsoleSession = GET "/console_sessions/{}" => json;
 }

@@ -1,4 +1,4 @@
-//! Disks: `/disks`, with their state, resize and clone.
+//! Disks, with their state, resize and clone.
 
 use crate::joviam::{Disk, DiskState};
 use crate::operation::{request, resource};
@@ -71,23 +71,23 @@ resource! {
         fn wait_for_state, wait_for_state_all, wait_for_deletion;
     }
 
-    /// Lists disks (`GET /disks`).
+    /// Lists disks.
     fn list() -> Vec<Disk> = GET "/disks" => json;
-    /// Shows one disk (`GET /disks/{disk_id}`).
+    /// Shows one disk.
     fn get(disk_id: str) -> Disk = GET "/disks/{}" => json;
-    /// Creates a disk (`POST /disks`), blank unless a template is given. Takes `name`, `size`
+    /// Creates a disk, blank unless a template is given. Takes `name`, `size`
     /// (gigabytes), `region` and `performance_tier` (IDs), and optionally `template` (ID or
     /// slug), `cdrom` and `is_template`.
     fn create(; CreateDisk) -> Disk = POST "/disks" => json;
-    /// Updates a disk's `name`, `cdrom` or `is_template` (`PUT /disks/{disk_id}`).
+    /// Updates a disk's `name`, `cdrom` or `is_template`.
     fn update(disk_id: str; UpdateDisk) -> Disk = PUT "/disks/{}" => json;
-    /// Deletes a disk (`DELETE /disks/{disk_id}`) and returns it in its new state.
+    /// Deletes a disk and returns it in its new state.
     fn delete(disk_id: str) -> Disk = DELETE "/disks/{}" => json;
-    /// The state of a disk (`GET /disks/{disk_id}/state`), e.g. `attached`.
+    /// The state of a disk, e.g. `attached`.
     fn state(disk_id: str) -> DiskState = GET "/disks/{}/state" => field("state");
-    /// Resizes a disk to `size` gigabytes (`POST /disks/{disk_id}/resize`).
+    /// Resizes a disk to `size` gigabytes.
     fn resize(disk_id: str; ResizeDisk) -> Disk = POST "/disks/{}/resize" => json;
-    /// Clones a disk (`POST /disks/{disk_id}/clone`) and returns the new disk; optionally
+    /// Clones a disk and returns the new disk; optionally
     /// with a `name`, `performance_tier` and `is_template`.
     fn clone(disk_id: str; CloneDisk) -> Disk = POST "/disks/{}/clone" => json;
 }

@@ -1,4 +1,4 @@
-//! Instances: `/instances`, their state, note, power, remote access, the lists that replace
+//! Instances, their state, note, power, remote access, the lists that replace
 //! their disks, keys, adapters and availability group, and their context variables.
 
 // `create` has seven required body fields, which the Python method takes positionally, as
@@ -262,71 +262,68 @@ resource! {
         fn wait_for_state, wait_for_state_all, wait_for_deletion;
     }
 
-    /// Lists instances (`GET /instances`).
+    /// Lists instances.
     fn list() -> Vec<Instance> = GET "/instances" => json;
-    /// Shows one instance (`GET /instances/{instance_id}`).
+    /// Shows one instance.
     fn get(instance_id: str) -> Instance = GET "/instances/{}" => json;
-    /// Creates an instance with a new boot disk (`POST /instances`, "Basic Create") from
+    /// Creates an instance with a new boot disk ("Basic Create") from
     /// `name`, `memory` (MB), `region`, `instance_performance_tier`, `disk_performance_tier`,
     /// `template` (ID or slug) and `size` (GB); optionally `allocate_private_ip`,
     /// `allocate_public_ip`, `availability_group`, `networks`, `public_keys`,
     /// `start_when_ready`.
     fn create(; CreateInstance) -> Instance = POST "/instances" => json;
-    /// Creates an instance from existing disks and IP addresses (`POST /instances/assemble`,
-    /// "Advanced Create") from `name`, `memory` (MB), `region` and `performance_tier`;
+    /// Creates an instance from existing disks and IP addresses ("Advanced
+    /// Create") from `name`, `memory` (MB), `region` and `performance_tier`;
     /// optionally `availability_group`, `boot_device`, `disks`, `ip_addresses`, `public_keys`,
     /// `start_on_crash`, `start_on_reboot`, `start_on_shutdown`, `virtualization`.
     fn assemble(; AssembleInstance) -> Instance = POST "/instances/assemble" => json;
-    /// Updates an instance (`PUT /instances/{instance_id}`): `boot_device`, `memory`, `name`,
+    /// Updates an instance: `boot_device`, `memory`, `name`,
     /// `note`, `performance_tier`, `start_on_crash`, `start_on_reboot`, `start_on_shutdown`,
     /// `virtualization`; only the fields given are sent.
     fn update(instance_id: str; UpdateInstance) -> Instance = PUT "/instances/{}" => json;
-    /// Deletes an instance (`DELETE /instances/{instance_id}`); the API accepts (202) and
+    /// Deletes an instance; the API accepts (202) and
     /// returns it `terminating`.
     fn delete(instance_id: str) -> Instance = DELETE "/instances/{}" => json;
-    /// The state of an instance (`GET /instances/{instance_id}/state`), e.g. `running`.
+    /// The state of an instance, e.g. `running`.
     fn state(instance_id: str) -> InstanceState = GET "/instances/{}/state" => field("state");
     // The reference types the note as a (non-nullable) string, so it is returned as one.
-    /// The note of an instance (`GET /instances/{instance_id}/note`): free text set with
+    /// The note of an instance: free text set with
     /// `update(note=...)`.
     fn note(instance_id: str) -> String = GET "/instances/{}/note" => field("note");
-    /// Starts an instance (`POST /instances/{instance_id}/start`); the API accepts (202) and
+    /// Starts an instance; the API accepts (202) and
     /// returns it `starting`.
     fn start(instance_id: str) -> Instance = POST "/instances/{}/start" => json;
-    /// Stops an instance (`POST /instances/{instance_id}/stop`); the API accepts (202) and
+    /// Stops an instance; the API accepts (202) and
     /// returns it `stopping`.
     fn stop(instance_id: str) -> Instance = POST "/instances/{}/stop" => json;
-    /// Starts a remote console session (`POST /instances/{instance_id}/remote_access`),
+    /// Starts a remote console session,
     /// optionally of `type` `vnc` or `serial`; poll it with `console_sessions.get` until it is
     /// `ready`.
     fn remote_access(instance_id: str; StartRemoteAccess) -> ConsoleSession = POST "/instances/{}/remote_access" => json;
     // The issue describes this answer as a list of disk IDs, but the reference's example
     // answers with full disk objects, and this follows the reference.
-    /// Replaces the disks attached to an instance with `disks`, IDs in device order
-    /// (`PUT /instances/{instance_id}/disks`), and returns the attached disks. A running
+    /// Replaces the disks attached to an instance with `disks`, IDs in device order, and returns the attached disks. A running
     /// instance attaches and detaches them live (the API answers 202).
     fn set_disks(instance_id: str; SetInstanceDisks) -> Vec<Disk> = PUT "/instances/{}/disks" => json;
-    /// Replaces the public keys of an instance with `public_keys`, by ID
-    /// (`PUT /instances/{instance_id}/public_keys`), and returns them (202 while it runs).
+    /// Replaces the public keys of an instance with `public_keys`, by ID, and returns them (202 while it runs).
     fn set_public_keys(instance_id: str; SetInstancePublicKeys) -> Vec<PublicKey> = PUT "/instances/{}/public_keys" => json;
-    /// Replaces the network adapters of an instance (`PUT
-    /// /instances/{instance_id}/network_adapters`) and returns them (202 while it runs).
+    /// Replaces the network adapters of an instance and returns them (202 while it runs).
     /// Each adapter is `{"network": id, "ip_addresses": [ids] or "dhcp"}`
     /// ([`NetworkAdapterSpec`] in Rust).
     fn set_network_adapters(instance_id: str; SetInstanceNetworkAdapters) -> Vec<NetworkAdapter> = PUT "/instances/{}/network_adapters" => json;
     /// Replaces the instances grouped with this one for high availability
-    /// (`PUT /instances/{instance_id}/availability_group`) and returns their IDs.
+    /// and returns their IDs.
     fn set_availability_group(instance_id: str; SetAvailabilityGroup) -> Vec<String> = PUT "/instances/{}/availability_group" => json;
-    /// The context variables of an instance (`GET /instances/{instance_id}/context`), as a map
+    /// The context variables of an instance, as a map
     /// of names to values.
     fn get_context(instance_id: str) -> ContextVariables = GET "/instances/{}/context" => json;
     /// Replaces all context variables of an instance with `variables`, a map of names to
-    /// string values (`POST /instances/{instance_id}/context`), and returns them.
+    /// string values, and returns them.
     fn set_context(instance_id: str; body variables: ContextVariables) -> ContextVariables = POST "/instances/{}/context" => json;
     /// Merges `variables`, a map of names to string values, into the context variables of an
-    /// instance (`PUT /instances/{instance_id}/context`) and returns all of them.
+    /// instance and returns all of them.
     fn update_context(instance_id: str; body variables: ContextVariables) -> ContextVariables = PUT "/instances/{}/context" => json;
     /// Deletes the context variable `key` of an instance
-    /// (`DELETE /instances/{instance_id}/context/{key}`) and returns the variables left.
+    /// and returns the variables left.
     fn delete_context_variable(instance_id: str, key: str) -> ContextVariables = DELETE "/instances/{}/context/{}" => json;
 }

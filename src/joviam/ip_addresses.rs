@@ -1,4 +1,4 @@
-//! IP addresses: `/ip_addresses`, with the public and private lists.
+//! IP addresses, with the public and private lists.
 
 use crate::joviam::IpAddress;
 use crate::operation::{request, resource};
@@ -39,21 +39,20 @@ resource! {
     /// IP addresses (`joviam.ip_addresses()`): allocate, name, share and release addresses.
     pub struct IpAddressesHandler in "vpsclient.joviam";
 
-    /// Lists all IP addresses (`GET /ip_addresses`).
+    /// Lists all IP addresses.
     fn list() -> Vec<IpAddress> = GET "/ip_addresses" => json;
-    /// Lists public IP addresses (`GET /ip_addresses/public`).
+    /// Lists public IP addresses.
     fn list_public() -> Vec<IpAddress> = GET "/ip_addresses/public" => json;
-    /// Lists private IP addresses (`GET /ip_addresses/private`).
+    /// Lists private IP addresses.
     fn list_private() -> Vec<IpAddress> = GET "/ip_addresses/private" => json;
-    /// Shows one IP address (`GET /ip_addresses/{ip_address_id}`).
+    /// Shows one IP address.
     fn get(ip_address_id: str) -> IpAddress = GET "/ip_addresses/{}" => json;
-    /// Allocates an IP address (`POST /ip_addresses`); all fields optional: `address`, `name`
+    /// Allocates an IP address; all fields optional: `address`, `name`
     /// (None sends null), `network`, `region`, `shareable`.
     fn allocate(; AllocateIpAddress) -> IpAddress = POST "/ip_addresses" => json;
-    /// Updates an IP address's `name` (None clears it) or `shareable`
-    /// (`PUT /ip_addresses/{ip_address_id}`).
+    /// Updates an IP address's `name` (None clears it) or `shareable`.
     fn update(ip_address_id: str; UpdateIpAddress) -> IpAddress = PUT "/ip_addresses/{}" => json;
-    /// Deallocates an IP address (`DELETE /ip_addresses/{ip_address_id}`); the API answers
+    /// Deallocates an IP address; the API answers
     /// `{}`.
     fn deallocate(ip_address_id: str) -> () = DELETE "/ip_addresses/{}" => empty;
 }

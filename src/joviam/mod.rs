@@ -29,18 +29,18 @@ use crate::error::{Error, Result};
 use crate::operation::{client_resources, config_setters};
 use crate::transport::{ClientConfig, Transport};
 
-mod models;
+pub(crate) mod models;
 pub use models::*;
 
-mod console_sessions;
-mod disks;
-mod instances;
-mod ip_addresses;
-mod networks;
-mod performance_tiers;
-mod public_keys;
-mod regions;
-mod templates;
+pub(crate) mod console_sessions;
+pub(crate) mod disks;
+pub(crate) mod instances;
+pub(crate) mod ip_addresses;
+pub(crate) mod networks;
+pub(crate) mod performance_tiers;
+pub(crate) mod public_keys;
+pub(crate) mod regions;
+pub(crate) mod templates;
 
 pub use console_sessions::ConsoleSessionsHandler;
 pub use disks::{CloneDisk, CreateDisk, DisksHandler, ResizeDisk, UpdateDisk};
@@ -67,7 +67,7 @@ pub const TOKEN_ENV: &str = "JOVIAM_TOKEN";
 /// connection pool.
 #[derive(Clone)]
 pub struct JoviamClient {
-    transport: Arc<Transport>,
+    pub(crate) transport: Arc<Transport>,
 }
 
 impl fmt::Debug for JoviamClient {
@@ -159,52 +159,8 @@ impl JoviamClientBuilder {
         })
     }
 }
-
-/// A client of the Joviam API (the Python class `vpsclient.JoviamClient`).
-///
-/// Args:
-///     token: The organization's access token (without "Bearer "); defaults to the
-///         JOVIAM_TOKEN environment variable.
-///     base_url: The API's base URL; https, or http to a loopback host.
-///     timeout: Overall limit of one request, in seconds.
-///     connect_timeout: Limit for opening a connection, in seconds.
-///     max_retries: Retries of a request when retrying is safe.
-///     max_response_bytes: Largest response body accepted (default 64 MiB); a larger one
-///         raises TransportError instead of being read into memory.
-///     ca_bundle: A PEM file, or a folder of them, whose certificates are trusted instead of
-///         the bundled Mozilla roots (a private CA, a corporate TLS proxy). Defaults to
-///         REQUESTS_CA_BUNDLE or SSL_CERT_FILE when set.
-///     system_trust: Trust the operating system's certificate store instead (not together
-///         with ca_bundle).
-///     proxy: A proxy URL to send every request through, False for no proxy, or None (the
-///         default) for the HTTPS_PROXY/HTTP_PROXY/ALL_PROXY environment variables, honouring
-///         NO_PROXY and never for loopback hosts.
-///     pool_size: Idle connections kept open for reuse (default 16): at least the number of
-///         threads that share the client, so none has to open a new one.
-///
-/// Raises:
-///     ConfigError: no token was given or found, or a setting is invalid; the message
-///         names the parameter and never shows a credential.
-///
-/// Resources are attributes: ``joviam.instances.list()``, ``joviam.disks.state(disk_id)``.
-#[cfg(feature = "python")]
-#[pyo3::pyclass(name = "JoviamClient", module = "vpsclient", frozen)]
-pub(crate) struct PyJoviamClient {
-    transport: Arc<Transport>,
-}
-
-#[cfg(feature = "python")]
-impl PyJoviamClient {
-    /// Wraps a Rust client (the sandbox hands these out).
-    pub(crate) fn from_client(client: JoviamClient) -> Self {
-        PyJoviamClient {
-            transport: client.transport,
-        }
-    }
-}
-
 client_resources! {
-    impl JoviamClient / PyJoviamClient {
+    impl JoviamClient in joviam {
         /// Console sessions: remote VNC or serial access to instances.
         console_sessions: console_sessions::ConsoleSessionsHandler,
         /// Disks: create, resize, clone and delete block devices.
@@ -225,79 +181,6 @@ client_resources! {
         /// Templates boot disks are provisioned from.
         templates: templates::TemplatesHandler,
     }
-    python {
-        /// Draws the account as SVG: networks, instances with their addresses, disks and
-        /// IP addresses.
-        ///
-        /// Returns:
-        ///     A vpsclient.Topology: shown inline in Jupyter; ``save(path)`` writes the SVG.
-        ///
-        /// Raises:
-        ///     VpsClientError: a list request failed (the first failure is raised).
-        fn topology(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<crate::topology::PyTopology> {
-            let client = JoviamClient {
-                transport: Arc::clone(&self.transport),
-            };
-            crate::topology::joviam_topology_py(py, &client)
-        }
-
-        /// Builds the client; see the class documentation for the arguments.
-        #[new]
-        #[pyo3(signature = (token=None, *, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None, pool_size=None))]
-        // Spelled out so help() and inspect show the real defaults.
-        #[pyo3(text_signature = "(token=None, *, base_url='https://cloud.joviam.com/api/v1', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864, ca_bundle=None, system_trust=False, proxy=None, pool_size=16)")]
-        #[allow(clippy::too_many_arguments)]
-        fn py_new(
-            py: pyo3::Python<'_>,
-            token: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            base_url: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            connect_timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            max_retries: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            max_response_bytes: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            ca_bundle: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            system_trust: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            proxy: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            pool_size: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-        ) -> pyo3::PyResult<Self> {
-            crate::python::ensure_logging(py)?;
-            let settings = crate::python::Settings::read(
-                py,
-                DEFAULT_BASE_URL,
-                [base_url, timeout, connect_timeout, max_retries, max_response_bytes, ca_bundle, system_trust, proxy, pool_size],
-            )?;
-            let mut builder = JoviamClient::builder()
-                .settings(settings)
-                .interrupt(crate::python::ctrl_c_interrupt());
-            if let Some(secret) = crate::python::credential("token", token)? {
-                builder = builder.token(secret);
-            }
-            let client = builder.build().map_err(crate::python::to_pyerr)?;
-            Ok(PyJoviamClient {
-                transport: client.transport,
-            })
-        }
-
-        /// The base URL requests go to.
-        #[getter]
-        fn base_url(&self) -> &str {
-            self.transport.base_url()
-        }
-
-        fn __repr__(&self) -> String {
-            // Never the token.
-            format!("JoviamClient(base_url={:?})", self.transport.base_url())
-        }
-    }
-}
-
-/// Adds the Joviam classes to the Python module, prefixed `Joviam_` (re-exported by
-/// `vpsclient.joviam` without the prefix).
-#[cfg(feature = "python")]
-pub(crate) fn register_python(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
-    crate::python::add_class::<PyJoviamClient>(m, "", "JoviamClient")?;
-    register_handlers(m, "Joviam_")?;
-    models::register_models(m, "Joviam_")
 }
 
 /// Everything this provider declares (resources, models, enums): what the Python stubs, docs

@@ -1,4 +1,4 @@
-//! Networks: `/networks`, with the public and private lists.
+//! Networks, with the public and private lists.
 
 use crate::joviam::Network;
 use crate::operation::{request, resource};
@@ -45,23 +45,23 @@ resource! {
     /// Networks (`joviam.networks()`): public networks, and the private ones you create.
     pub struct NetworksHandler in "vpsclient.joviam";
 
-    /// Lists all networks (`GET /networks`).
+    /// Lists all networks.
     fn list() -> Vec<Network> = GET "/networks" => json;
-    /// Lists public networks (`GET /networks/public`).
+    /// Lists public networks.
     fn list_public() -> Vec<Network> = GET "/networks/public" => json;
-    /// Lists private networks (`GET /networks/private`).
+    /// Lists private networks.
     fn list_private() -> Vec<Network> = GET "/networks/private" => json;
-    /// Shows one network (`GET /networks/{network_id}`).
+    /// Shows one network.
     fn get(network_id: str) -> Network = GET "/networks/{}" => json;
-    /// Creates a private network (`POST /networks`) from `name` (None sends null), `region`
+    /// Creates a private network from `name` (None sends null), `region`
     /// and `specification` (CIDR), and optionally `gateway`, `primary_nameserver` and
     /// `secondary_nameserver` (None sends null).
     fn create(; CreateNetwork) -> Network = POST "/networks" => json;
-    /// Updates a private network (`PUT /networks/{network_id}`): `gateway`, `name`,
+    /// Updates a private network: `gateway`, `name`,
     /// `primary_nameserver`, `secondary_nameserver`; None clears a field, leaving it out keeps
     /// it.
     fn update(network_id: str; UpdateNetwork) -> Network = PUT "/networks/{}" => json;
-    /// Deletes a private network (`DELETE /networks/{network_id}`) and returns it in its new
+    /// Deletes a private network and returns it in its new
     /// state.
     fn delete(network_id: str) -> Network = DELETE "/networks/{}" => json;
 }

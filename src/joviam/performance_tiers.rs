@@ -1,4 +1,4 @@
-//! Performance tiers: `/performance_tiers/instances` and `/performance_tiers/disks`.
+//! Performance tiers.
 
 use crate::joviam::PerformanceTier;
 use crate::operation::resource;
@@ -8,8 +8,8 @@ resource! {
     /// instances and for disks.
     pub struct PerformanceTiersHandler in "vpsclient.joviam";
 
-    /// Lists the instance performance tiers (`GET /performance_tiers/instances`).
+    /// Lists the instance performance tiers.
     fn list_instance() -> Vec<PerformanceTier> = GET "/performance_tiers/instances" => json;
-    /// Lists the disk performance tiers (`GET /performance_tiers/disks`).
+    /// Lists the disk performance tiers.
     fn list_disk() -> Vec<PerformanceTier> = GET "/performance_tiers/disks" => json;
 }

@@ -1,4 +1,4 @@
-//! Public keys: `/public_keys`.
+//! Public keys.
 
 use crate::joviam::PublicKey;
 use crate::operation::{request, resource};
@@ -26,14 +26,14 @@ resource! {
     /// Public keys (`joviam.public_keys()`): SSH keys that can log into instances.
     pub struct PublicKeysHandler in "vpsclient.joviam";
 
-    /// Lists public keys (`GET /public_keys`).
+    /// Lists public keys.
     fn list() -> Vec<PublicKey> = GET "/public_keys" => json;
-    /// Shows one public key (`GET /public_keys/{public_key_id}`).
+    /// Shows one public key.
     fn get(public_key_id: str) -> PublicKey = GET "/public_keys/{}" => json;
-    /// Uploads a public key: `name` and `key` in OpenSSH format (`POST /public_keys`).
+    /// Uploads a public key: `name` and `key` in OpenSSH format.
     fn create(; CreatePublicKey) -> PublicKey = POST "/public_keys" => json;
-    /// Renames a public key (`PUT /public_keys/{public_key_id}`).
+    /// Renames a public key.
     fn update(public_key_id: str; UpdatePublicKey) -> PublicKey = PUT "/public_keys/{}" => json;
-    /// Deletes a public key (`DELETE /public_keys/{public_key_id}`); the API answers `{}`.
+    /// Deletes a public key; the API answers `{}`.
     fn delete(public_key_id: str) -> () = DELETE "/public_keys/{}" => empty;
 }

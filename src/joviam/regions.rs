@@ -1,4 +1,4 @@
-//! Regions: `/regions`.
+//! Regions.
 
 use crate::joviam::Region;
 use crate::operation::resource;
@@ -7,8 +7,8 @@ resource! {
     /// Regions (`joviam.regions()`): the data centers.
     pub struct RegionsHandler in "vpsclient.joviam";
 
-    /// Lists regions (`GET /regions`).
+    /// Lists regions.
     fn list() -> Vec<Region> = GET "/regions" => json;
-    /// Shows one region (`GET /regions/{region_id}`).
+    /// Shows one region.
     fn get(region_id: str) -> Region = GET "/regions/{}" => json;
 }

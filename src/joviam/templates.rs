@@ -1,4 +1,4 @@
-//! Templates: `/templates`.
+//! Templates.
 
 use crate::joviam::Template;
 use crate::operation::{request, resource};
@@ -17,11 +17,11 @@ resource! {
     /// Templates (`joviam.templates()`): what boot disks are provisioned from.
     pub struct TemplatesHandler in "vpsclient.joviam";
 
-    /// Lists templates (`GET /templates`).
+    /// Lists templates.
     fn list() -> Vec<Template> = GET "/templates" => json;
-    /// Shows one template (`GET /templates/{template_id}`).
+    /// Shows one template.
     fn get(template_id: str) -> Template = GET "/templates/{}" => json;
     /// Creates a new version of the template `supersedes` from the disk `disk`
-    /// (`POST /templates`) and returns it.
+    /// and returns it.
     fn supersede(; SupersedeTemplate) -> Template = POST "/templates" => json;
 }

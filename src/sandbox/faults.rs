@@ -34,7 +34,7 @@ pub enum FaultEffect {
 ///
 /// let sandbox = Sandbox::start()?;
 /// // The next instance create answers 503; the one after succeeds.
-/// sandbox.inject_fault(Fault::new("tavu", "POST", "/compute/v1/instances").status(503).times(1));
+/// sandbox.inject_fault(Fault::operation("tavu", "instances.create")?.status(503).times(1));
 /// # }
 /// # Ok::<_, vpsclient::Error>(())
 /// ```
@@ -68,9 +68,9 @@ impl fmt::Debug for Fault {
 impl Fault {
     /// A rule for requests to `provider` (`"tavu"`, `"joviam"` or `"*"`) with `method`
     /// (`"POST"`, or `"*"` for any) on paths matching `path`, relative to the provider's base
-    /// URL and without the query (`"/compute/v1/instances"`). In `path`, `*` stands for any
-    /// text within one segment and `**` for any text at all (`"/storage/v1/volumes/*"`,
-    /// `"/**"`).
+    /// URL and without the query. In `path`, `*` stands for any text within one segment and
+    /// `**` for any text at all (`"/**"` matches every request). For one operation,
+    /// [`Fault::operation`] reads the method and path from its declaration.
     ///
     /// On its own the rule changes nothing; give it an effect ([`status`](Self::status),
     /// [`reset_before_answer`](Self::reset_before_answer),
@@ -90,6 +90,37 @@ impl Fault {
             latency: Duration::ZERO,
             times: None,
             probability: None,
+        }
+    }
+
+    /// A rule for one declared operation, named as in Python: `"<resource>.<method>"`, such as
+    /// `"instances.create"`. Its HTTP method and path template come from the declaration,
+    /// each path parameter matching any one segment.
+    ///
+    /// Fails with [`Error::InvalidArgument`](crate::Error::InvalidArgument) for a provider
+    /// other than `"tavu"` and `"joviam"` or an operation it does not declare.
+    pub fn operation(provider: &str, operation: &str) -> crate::Result<Self> {
+        let resources = match provider {
+            "tavu" => crate::TavuClient::resources(),
+            "joviam" => crate::JoviamClient::resources(),
+            other => {
+                return Err(crate::Error::InvalidArgument(format!(
+                    "provider must be \"tavu\" or \"joviam\" for an operation, not {other:?}"
+                )))
+            }
+        };
+        let found = operation.split_once('.').and_then(|(attribute, name)| {
+            resources
+                .iter()
+                .filter(|r| r.attribute == attribute)
+                .flat_map(|r| r.operations)
+                .find(|op| op.name == name)
+        });
+        match found {
+            Some(op) => Ok(Fault::new(provider, op.method, op.path.replace("{}", "*"))),
+            None => Err(crate::Error::InvalidArgument(format!(
+                "{provider} declares no operation {operation:?} (expected \"<resource>.<method>\", such as \"instances.create\")"
+            ))),
         }
     }
 

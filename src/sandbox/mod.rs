@@ -35,8 +35,6 @@ mod fresh;
 mod http;
 mod journal;
 mod joviam;
-#[cfg(feature = "python")]
-pub(crate) mod python;
 mod route;
 mod schedule;
 mod server;
@@ -293,7 +291,7 @@ impl Sandbox {
     ///
     /// let sandbox = Sandbox::start()?;
     /// let tavu = sandbox.tavu_client()?;
-    /// sandbox.inject_fault(Fault::new("tavu", "POST", "/networking/v1/networks").status(503).times(1));
+    /// sandbox.inject_fault(Fault::operation("tavu", "networks.create")?.status(503).times(1));
     /// assert!(tavu.networks().create(&CreateNetwork::new("lab")).is_err());
     /// assert!(tavu.networks().create(&CreateNetwork::new("lab")).is_ok());
     /// # }

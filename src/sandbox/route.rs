@@ -34,7 +34,7 @@ pub(crate) struct Body<'a> {
 }
 
 /// The operation `method` and the path `segments` (relative to the provider's base URL) name,
-/// if any. A literal segment beats a parameter (`/networks/public` is not `/networks/{}`);
+/// if any. A literal segment beats a parameter (a `public` segment is not a network ID);
 /// operations that share a method and path (Tavu's instance actions) are told apart by the
 /// body's one key, the first declared winning when it names none of them.
 pub(crate) fn find<'a>(

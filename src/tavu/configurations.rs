@@ -1,4 +1,4 @@
-//! Configurations: `/compute/v1/configurations`.
+//! Configurations.
 
 use crate::operation::resource;
 use crate::tavu::Configuration;
@@ -7,6 +7,6 @@ resource! {
     /// Configurations (`tavu.configurations()`): the instance sizes on offer.
     pub struct ConfigurationsHandler in "vpsclient.tavu";
 
-    /// Lists the available configurations (`GET /compute/v1/configurations`).
+    /// Lists the available configurations.
     fn list() -> Vec<Configuration> = GET "/compute/v1/configurations" => json;
 }

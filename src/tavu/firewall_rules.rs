@@ -1,4 +1,4 @@
-//! Firewall rules: `/networking/v1/firewalls/{firewall_id}/rules`.
+//! Firewall rules.
 
 use crate::operation::{request, resource};
 use crate::tavu::FirewallRule;
@@ -39,7 +39,7 @@ resource! {
     /// A firewall's rules (`tavu.firewall_rules()`).
     pub struct FirewallRulesHandler in "vpsclient.tavu";
 
-    /// Lists a firewall's rules (`GET /networking/v1/firewalls/{firewall_id}/rules`).
+    /// Lists a firewall's rules.
     fn list(firewall_id: str) -> Vec<FirewallRule> = GET "/networking/v1/firewalls/{}/rules" => json;
     /// Shows one rule (`GET .../rules/{rule_id}`).
     fn get(firewall_id: str, rule_id: str) -> FirewallRule = GET "/networking/v1/firewalls/{}/rules/{}" => json;

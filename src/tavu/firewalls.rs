@@ -1,4 +1,4 @@
-//! Firewalls: `/networking/v1/firewalls`.
+//! Firewalls.
 
 use crate::operation::{request, resource};
 use crate::tavu::Firewall;
@@ -22,15 +22,14 @@ resource! {
     /// Firewalls (`tavu.firewalls()`).
     pub struct FirewallsHandler in "vpsclient.tavu";
 
-    /// Lists firewalls (`GET /networking/v1/firewalls`).
+    /// Lists firewalls.
     fn list() -> Vec<Firewall> = GET "/networking/v1/firewalls" => json;
-    /// Shows one firewall (`GET /networking/v1/firewalls/{firewall_id}`).
+    /// Shows one firewall.
     fn get(firewall_id: str) -> Firewall = GET "/networking/v1/firewalls/{}" => json;
-    /// Updates a firewall (`PATCH /networking/v1/firewalls/{firewall_id}`).
+    /// Updates a firewall.
     fn update(firewall_id: str; UpdateFirewall in "firewall") -> Firewall = PATCH "/networking/v1/firewalls/{}" => json;
-    /// Deletes a firewall (`DELETE /networking/v1/firewalls/{firewall_id}`).
+    /// Deletes a firewall.
     fn delete(firewall_id: str) -> () = DELETE "/networking/v1/firewalls/{}" => empty;
-    /// Marks a firewall's rules as audited (`GET /networking/v1/firewalls/{firewall_id}/audit`;
-    /// the API uses GET for this change).
+    /// Marks a firewall's rules as audited (the API uses GET for this change).
     fn audit(firewall_id: str) -> () = GET "/networking/v1/firewalls/{}/audit" => empty;
 }

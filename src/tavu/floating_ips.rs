@@ -1,4 +1,4 @@
-//! Floating IPs: `/networking/v1/floating-ips`.
+//! Floating IPs.
 
 use crate::operation::{request, resource};
 use crate::tavu::FloatingIp;
@@ -20,13 +20,12 @@ resource! {
     /// Floating IPs (`tavu.floating_ips()`).
     pub struct FloatingIpsHandler in "vpsclient.tavu";
 
-    /// Lists floating IPs (`GET /networking/v1/floating-ips`).
+    /// Lists floating IPs.
     fn list() -> Vec<FloatingIp> = GET "/networking/v1/floating-ips" => json;
-    /// Shows one floating IP (`GET /networking/v1/floating-ips/{floating_ip_id}`).
+    /// Shows one floating IP.
     fn get(floating_ip_id: str) -> FloatingIp = GET "/networking/v1/floating-ips/{}" => json;
-    /// Associates, disassociates or describes a floating IP
-    /// (`PATCH /networking/v1/floating-ips/{floating_ip_id}`).
+    /// Associates, disassociates or describes a floating IP.
     fn update(floating_ip_id: str; UpdateFloatingIp in "floating_ip") -> FloatingIp = PATCH "/networking/v1/floating-ips/{}" => json;
-    /// Releases a floating IP (`DELETE /networking/v1/floating-ips/{floating_ip_id}`).
+    /// Releases a floating IP.
     fn delete(floating_ip_id: str) -> () = DELETE "/networking/v1/floating-ips/{}" => empty;
 }

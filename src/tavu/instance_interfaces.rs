@@ -1,4 +1,4 @@
-//! Instance port interfaces: `/compute/v1/instances/{instance_id}/interfaces`.
+//! Instance port interfaces.
 
 use crate::operation::{request, resource};
 use crate::tavu::Port;
@@ -15,7 +15,7 @@ resource! {
     /// An instance's network interfaces (`tavu.instance_interfaces()`).
     pub struct InstanceInterfacesHandler in "vpsclient.tavu";
 
-    /// Lists an instance's interfaces (`GET /compute/v1/instances/{instance_id}/interfaces`).
+    /// Lists an instance's interfaces.
     fn list(instance_id: str) -> Vec<Port> = GET "/compute/v1/instances/{}/interfaces" => json;
     /// Shows one interface (`GET .../interfaces/{interface_id}`).
     fn get(instance_id: str, interface_id: str) -> Port = GET "/compute/v1/instances/{}/interfaces/{}" => json;

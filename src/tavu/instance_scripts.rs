@@ -1,4 +1,4 @@
-//! Instance scripts: `/compute/v1/instance-scripts`.
+//! Instance scripts.
 //!
 //! The reference's examples for update and delete show `/instance-users/...` URLs and its
 //! delete section is titled "Delete instance user": copy-paste slips. Its request line for
@@ -40,14 +40,14 @@ resource! {
     /// integers.
     pub struct InstanceScriptsHandler in "vpsclient.tavu";
 
-    /// Lists instance scripts (`GET /compute/v1/instance-scripts`).
+    /// Lists instance scripts.
     fn list() -> Vec<InstanceScript> = GET "/compute/v1/instance-scripts" => json;
-    /// Shows one instance script (`GET /compute/v1/instance-scripts/{instance_script_id}`).
+    /// Shows one instance script.
     fn get(instance_script_id: int) -> InstanceScript = GET "/compute/v1/instance-scripts/{}" => json;
-    /// Creates an instance script (`POST /compute/v1/instance-scripts`).
+    /// Creates an instance script.
     fn create(; CreateInstanceScript in "instance_script") -> InstanceScript = POST "/compute/v1/instance-scripts" => json;
-    /// Updates an instance script (`PATCH /compute/v1/instance-scripts/{instance_script_id}`).
+    /// Updates an instance script.
     fn update(instance_script_id: int; UpdateInstanceScript in "instance_script") -> InstanceScript = PATCH "/compute/v1/instance-scripts/{}" => json;
-    /// Deletes an instance script (`DELETE /compute/v1/instance-scripts/{instance_script_id}`).
+    /// Deletes an instance script.
     fn delete(instance_script_id: int) -> () = DELETE "/compute/v1/instance-scripts/{}" => empty;
 }

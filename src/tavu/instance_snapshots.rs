@@ -1,4 +1,4 @@
-//! Instance snapshots: `/image/v1/instance-snapshots`.
+//! Instance snapshots.
 
 use crate::operation::{request, resource};
 use crate::tavu::InstanceSnapshot;
@@ -17,12 +17,12 @@ resource! {
     /// Instance snapshots (`tavu.instance_snapshots()`).
     pub struct InstanceSnapshotsHandler in "vpsclient.tavu";
 
-    /// Lists instance snapshots (`GET /image/v1/instance-snapshots`).
+    /// Lists instance snapshots.
     fn list() -> Vec<InstanceSnapshot> = GET "/image/v1/instance-snapshots" => json;
-    /// Shows one instance snapshot (`GET /image/v1/instance-snapshots/{instance_snapshot_id}`).
+    /// Shows one instance snapshot.
     fn get(instance_snapshot_id: str) -> InstanceSnapshot = GET "/image/v1/instance-snapshots/{}" => json;
-    /// Snapshots an instance (`POST /image/v1/instance-snapshots`); it starts `queued`.
+    /// Snapshots an instance; it starts `queued`.
     fn create(; CreateInstanceSnapshot in "snapshot") -> InstanceSnapshot = POST "/image/v1/instance-snapshots" => json;
-    /// Deletes an instance snapshot (`DELETE /image/v1/instance-snapshots/{instance_snapshot_id}`).
+    /// Deletes an instance snapshot.
     fn delete(instance_snapshot_id: str) -> () = DELETE "/image/v1/instance-snapshots/{}" => empty;
 }

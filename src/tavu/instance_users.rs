@@ -1,4 +1,4 @@
-//! Instance users: `/compute/v1/instance-users`.
+//! Instance users.
 
 use crate::operation::{request, resource};
 use crate::tavu::InstanceUser;
@@ -44,14 +44,14 @@ resource! {
     /// Their IDs are integers.
     pub struct InstanceUsersHandler in "vpsclient.tavu";
 
-    /// Lists instance users (`GET /compute/v1/instance-users`).
+    /// Lists instance users.
     fn list() -> Vec<InstanceUser> = GET "/compute/v1/instance-users" => json;
-    /// Shows one instance user (`GET /compute/v1/instance-users/{instance_user_id}`).
+    /// Shows one instance user.
     fn get(instance_user_id: int) -> InstanceUser = GET "/compute/v1/instance-users/{}" => json;
-    /// Creates an instance user (`POST /compute/v1/instance-users`).
+    /// Creates an instance user.
     fn create(; CreateInstanceUser in "instance_user") -> InstanceUser = POST "/compute/v1/instance-users" => json;
-    /// Updates an instance user (`PATCH /compute/v1/instance-users/{instance_user_id}`).
+    /// Updates an instance user.
     fn update(instance_user_id: int; UpdateInstanceUser in "instance_user") -> InstanceUser = PATCH "/compute/v1/instance-users/{}" => json;
-    /// Deletes an instance user (`DELETE /compute/v1/instance-users/{instance_user_id}`).
+    /// Deletes an instance user.
     fn delete(instance_user_id: int) -> () = DELETE "/compute/v1/instance-users/{}" => empty;
 }

@@ -1,4 +1,4 @@
-//! Instances: `/compute/v1/instances`, their actions and their rebuild.
+//! Instances, their actions and their rebuild.
 
 use crate::operation::{request, resource};
 use crate::tavu::Instance;
@@ -81,18 +81,18 @@ resource! {
         fn wait_for_status, wait_for_status_all, wait_for_deletion;
     }
 
-    /// Lists all instances (`GET /compute/v1/instances`).
+    /// Lists all instances.
     fn list() -> Vec<Instance> = GET "/compute/v1/instances" => json;
-    /// Shows one instance (`GET /compute/v1/instances/{instance_id}`).
+    /// Shows one instance.
     fn get(instance_id: str) -> Instance = GET "/compute/v1/instances/{}" => json;
-    /// Creates an instance (`POST /compute/v1/instances`). It starts in status `building`; the
+    /// Creates an instance. It starts in status `building`; the
     /// answer carries generated credentials (`username`, `password`) when the API made them.
     fn create(; CreateInstance in "instance") -> Instance = POST "/compute/v1/instances" => json;
-    /// Renames an instance (`PATCH /compute/v1/instances/{instance_id}`).
+    /// Renames an instance.
     fn update(instance_id: str; UpdateInstance in "instance") -> Instance = PATCH "/compute/v1/instances/{}" => json;
-    /// Deletes an instance (`DELETE /compute/v1/instances/{instance_id}`).
+    /// Deletes an instance.
     fn delete(instance_id: str) -> () = DELETE "/compute/v1/instances/{}" => empty;
-    /// Starts an instance (`POST /compute/v1/instances/{instance_id}/action`, `{"start": null}`).
+    /// Starts an instance.
     fn start(instance_id: str) action "start" -> () = POST "/compute/v1/instances/{}/action" => empty;
     /// Stops an instance (`POST .../action`, `{"stop": null}`).
     fn stop(instance_id: str) action "stop" -> () = POST "/compute/v1/instances/{}/action" => empty;

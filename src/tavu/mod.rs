@@ -22,29 +22,29 @@ use crate::error::{Error, Result};
 use crate::operation::{client_resources, config_setters};
 use crate::transport::{ClientConfig, Transport};
 
-mod models;
+pub(crate) mod models;
 pub use models::*;
 
-mod configurations;
-mod firewall_rules;
-mod firewalls;
-mod floating_ips;
-mod instance_interfaces;
-mod instance_scripts;
-mod instance_snapshots;
-mod instance_users;
-mod instances;
-mod networks;
-mod operating_systems;
-mod ports;
-mod router_interfaces;
-mod routers;
-mod security_group_rules;
-mod security_groups;
-mod ssh_keys;
-mod subnets;
-mod volume_snapshots;
-mod volumes;
+pub(crate) mod configurations;
+pub(crate) mod firewall_rules;
+pub(crate) mod firewalls;
+pub(crate) mod floating_ips;
+pub(crate) mod instance_interfaces;
+pub(crate) mod instance_scripts;
+pub(crate) mod instance_snapshots;
+pub(crate) mod instance_users;
+pub(crate) mod instances;
+pub(crate) mod networks;
+pub(crate) mod operating_systems;
+pub(crate) mod ports;
+pub(crate) mod router_interfaces;
+pub(crate) mod routers;
+pub(crate) mod security_group_rules;
+pub(crate) mod security_groups;
+pub(crate) mod ssh_keys;
+pub(crate) mod subnets;
+pub(crate) mod volume_snapshots;
+pub(crate) mod volumes;
 
 pub use configurations::ConfigurationsHandler;
 pub use firewall_rules::{FirewallRuleFields, FirewallRulesHandler};
@@ -82,7 +82,7 @@ pub const TEAM_ID_ENV: &str = "TAVU_TEAM_ID";
 /// request. Cheap to clone: clones share one connection pool.
 #[derive(Clone)]
 pub struct TavuClient {
-    transport: Arc<Transport>,
+    pub(crate) transport: Arc<Transport>,
     team_id: Option<String>,
 }
 
@@ -209,55 +209,8 @@ impl TavuClientBuilder {
 pub(crate) fn non_empty_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
-
-/// A client of the Tavu.io VPS API (the Python class `vpsclient.TavuClient`).
-///
-/// Args:
-///     api_key: The API key; defaults to the TAVU_API_KEY environment variable.
-///     team_id: The team to act for (sent as X-Team-Id); defaults to TAVU_TEAM_ID.
-///     base_url: The API's base URL; https, or http to a loopback host.
-///     timeout: Overall limit of one request, in seconds.
-///     connect_timeout: Limit for opening a connection, in seconds.
-///     max_retries: Retries of a request when retrying is safe.
-///     max_response_bytes: Largest response body accepted (default 64 MiB); a larger one
-///         raises TransportError instead of being read into memory.
-///     ca_bundle: A PEM file, or a folder of them, whose certificates are trusted instead of
-///         the bundled Mozilla roots (a private CA, a corporate TLS proxy). Defaults to
-///         REQUESTS_CA_BUNDLE or SSL_CERT_FILE when set.
-///     system_trust: Trust the operating system's certificate store instead (not together
-///         with ca_bundle).
-///     proxy: A proxy URL to send every request through, False for no proxy, or None (the
-///         default) for the HTTPS_PROXY/HTTP_PROXY/ALL_PROXY environment variables, honouring
-///         NO_PROXY and never for loopback hosts.
-///     pool_size: Idle connections kept open for reuse (default 16): at least the number of
-///         threads that share the client, so none has to open a new one.
-///
-/// Raises:
-///     ConfigError: no API key was given or found, or a setting is invalid; the message
-///         names the parameter and never shows a credential.
-///
-/// Resources are attributes: ``tavu.instances.list()``, ``tavu.volumes.attach(volume_id,
-/// instance_id)``.
-#[cfg(feature = "python")]
-#[pyo3::pyclass(name = "TavuClient", module = "vpsclient", frozen)]
-pub(crate) struct PyTavuClient {
-    transport: Arc<Transport>,
-    team_id: Option<String>,
-}
-
-#[cfg(feature = "python")]
-impl PyTavuClient {
-    /// Wraps a Rust client (the sandbox hands these out).
-    pub(crate) fn from_client(client: TavuClient) -> Self {
-        PyTavuClient {
-            transport: client.transport,
-            team_id: client.team_id,
-        }
-    }
-}
-
 client_resources! {
-    impl TavuClient / PyTavuClient {
+    impl TavuClient in tavu {
         /// Instances: create, list, change, delete, start, stop, resize, rebuild.
         instances: instances::InstancesHandler,
         /// An instance's network interfaces.
@@ -299,94 +252,6 @@ client_resources! {
         /// Floating IPs.
         floating_ips: floating_ips::FloatingIpsHandler,
     }
-    python {
-        #[new]
-        #[pyo3(signature = (api_key=None, *, team_id=None, base_url=None, timeout=None, connect_timeout=None, max_retries=None, max_response_bytes=None, ca_bundle=None, system_trust=None, proxy=None, pool_size=None))]
-        // Spelled out so help() and inspect show the real defaults.
-        #[pyo3(text_signature = "(api_key=None, *, team_id=None, base_url='https://api.tavu.io/vps', timeout=30.0, connect_timeout=10.0, max_retries=2, max_response_bytes=67108864, ca_bundle=None, system_trust=False, proxy=None, pool_size=16)")]
-        #[allow(clippy::too_many_arguments)]
-        fn py_new(
-            py: pyo3::Python<'_>,
-            api_key: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            team_id: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            base_url: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            connect_timeout: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            max_retries: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            max_response_bytes: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            ca_bundle: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            system_trust: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            proxy: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-            pool_size: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
-        ) -> pyo3::PyResult<Self> {
-            crate::python::ensure_logging(py)?;
-            let settings = crate::python::Settings::read(
-                py,
-                DEFAULT_BASE_URL,
-                [base_url, timeout, connect_timeout, max_retries, max_response_bytes, ca_bundle, system_trust, proxy, pool_size],
-            )?;
-            let mut builder = TavuClient::builder()
-                .settings(settings)
-                .interrupt(crate::python::ctrl_c_interrupt());
-            if let Some(secret) = crate::python::credential("api_key", api_key)? {
-                builder = builder.api_key(secret);
-            }
-            if let Some(team) = crate::python::credential("team_id", team_id)? {
-                builder = builder.team_id(team);
-            }
-            let client = builder.build().map_err(crate::python::to_pyerr)?;
-            Ok(PyTavuClient {
-                transport: client.transport,
-                team_id: client.team_id,
-            })
-        }
-
-        /// The base URL requests go to.
-        #[getter]
-        fn base_url(&self) -> &str {
-            self.transport.base_url()
-        }
-
-        /// The team requests act for, or None.
-        #[getter]
-        fn team_id(&self) -> Option<&str> {
-            self.team_id.as_deref()
-        }
-
-        /// Draws the account as SVG: networks and subnets, routers and their interfaces,
-        /// instances with their addresses, volumes and floating IPs.
-        ///
-        /// Returns:
-        ///     A vpsclient.Topology: shown inline in Jupyter; ``save(path)`` writes the SVG.
-        ///
-        /// Raises:
-        ///     VpsClientError: a list request failed (the first failure is raised).
-        fn topology(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<crate::topology::PyTopology> {
-            let client = TavuClient {
-                transport: Arc::clone(&self.transport),
-                team_id: self.team_id.clone(),
-            };
-            crate::topology::tavu_topology_py(py, &client)
-        }
-
-        fn __repr__(&self) -> String {
-            // Never the key.
-            let base_url = crate::python::py_quote(self.transport.base_url());
-            match &self.team_id {
-                Some(team) => format!("TavuClient(base_url={base_url}, team_id={})", crate::python::py_quote(team)),
-                None => format!("TavuClient(base_url={base_url})"),
-            }
-        }
-    }
-}
-
-/// Adds the Tavu classes to the Python module, prefixed `Tavu_` (re-exported by
-/// `vpsclient.tavu` without the prefix).
-#[cfg(feature = "python")]
-pub(crate) fn register_python(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
-    crate::python::add_class::<PyTavuClient>(m, "", "TavuClient")?;
-    register_handlers(m, "Tavu_")?;
-    models::register_models(m, "Tavu_")
 }
 
 /// Everything this provider declares (resources, models, enums): what the Python stubs and

@@ -1,4 +1,4 @@
-//! Networks: `/networking/v1/networks`.
+//! Networks.
 
 use crate::operation::{request, resource};
 use crate::tavu::Network;
@@ -34,14 +34,14 @@ resource! {
     /// Private networks (`tavu.networks()`).
     pub struct NetworksHandler in "vpsclient.tavu";
 
-    /// Lists networks (`GET /networking/v1/networks`).
+    /// Lists networks.
     fn list() -> Vec<Network> = GET "/networking/v1/networks" => json;
-    /// Shows one network (`GET /networking/v1/networks/{network_id}`).
+    /// Shows one network.
     fn get(network_id: str) -> Network = GET "/networking/v1/networks/{}" => json;
-    /// Creates a network (`POST /networking/v1/networks`).
+    /// Creates a network.
     fn create(; CreateNetwork in "network") -> Network = POST "/networking/v1/networks" => json;
-    /// Updates a network (`PATCH /networking/v1/networks/{network_id}`).
+    /// Updates a network.
     fn update(network_id: str; UpdateNetwork in "network") -> Network = PATCH "/networking/v1/networks/{}" => json;
-    /// Deletes a network (`DELETE /networking/v1/networks/{network_id}`).
+    /// Deletes a network.
     fn delete(network_id: str) -> () = DELETE "/networking/v1/networks/{}" => empty;
 }

@@ -1,4 +1,4 @@
-//! Operating systems: `/image/v1/operating-systems`.
+//! Operating systems.
 
 use crate::operation::resource;
 use crate::tavu::Image;
@@ -7,6 +7,6 @@ resource! {
     /// Operating systems (`tavu.operating_systems()`): the images instances can boot from.
     pub struct OperatingSystemsHandler in "vpsclient.tavu";
 
-    /// Lists the available operating systems (`GET /image/v1/operating-systems`).
+    /// Lists the available operating systems.
     fn list() -> Vec<Image> = GET "/image/v1/operating-systems" => json;
 }

@@ -1,4 +1,4 @@
-//! Ports: `/networking/v1/ports`.
+//! Ports.
 
 use crate::operation::{request, resource};
 use crate::tavu::Port;
@@ -20,10 +20,10 @@ resource! {
     /// Ports (`tavu.ports()`).
     pub struct PortsHandler in "vpsclient.tavu";
 
-    /// Lists ports (`GET /networking/v1/ports`).
+    /// Lists ports.
     fn list() -> Vec<Port> = GET "/networking/v1/ports" => json;
-    /// Shows one port (`GET /networking/v1/ports/{port_id}`).
+    /// Shows one port.
     fn get(port_id: str) -> Port = GET "/networking/v1/ports/{}" => json;
-    /// Updates a port (`PATCH /networking/v1/ports/{port_id}`).
+    /// Updates a port.
     fn update(port_id: str; UpdatePort in "port") -> Port = PATCH "/networking/v1/ports/{}" => json;
 }

@@ -1,4 +1,4 @@
-//! Router port interfaces: `/networking/v1/routers/{router_id}/interfaces`.
+//! Router port interfaces.
 
 use crate::operation::{request, resource};
 use crate::tavu::{Port, RouterInterface};
@@ -15,7 +15,7 @@ resource! {
     /// A router's interfaces (`tavu.router_interfaces()`).
     pub struct RouterInterfacesHandler in "vpsclient.tavu";
 
-    /// Lists a router's interfaces (`GET /networking/v1/routers/{router_id}/interfaces`).
+    /// Lists a router's interfaces.
     fn list(router_id: str) -> Vec<Port> = GET "/networking/v1/routers/{}/interfaces" => json;
     /// Shows one interface (`GET .../interfaces/{interface_id}`).
     fn get(router_id: str, interface_id: str) -> Port = GET "/networking/v1/routers/{}/interfaces/{}" => json;

@@ -1,4 +1,4 @@
-//! Routers: `/networking/v1/routers`.
+//! Routers.
 
 use crate::operation::{request, resource};
 use crate::tavu::{RouteSpec, Router};
@@ -24,12 +24,12 @@ resource! {
     /// Routers (`tavu.routers()`).
     pub struct RoutersHandler in "vpsclient.tavu";
 
-    /// Lists routers (`GET /networking/v1/routers`).
+    /// Lists routers.
     fn list() -> Vec<Router> = GET "/networking/v1/routers" => json;
-    /// Shows one router (`GET /networking/v1/routers/{router_id}`).
+    /// Shows one router.
     fn get(router_id: str) -> Router = GET "/networking/v1/routers/{}" => json;
-    /// Updates a router (`PATCH /networking/v1/routers/{router_id}`).
+    /// Updates a router.
     fn update(router_id: str; UpdateRouter in "router") -> Router = PATCH "/networking/v1/routers/{}" => json;
-    /// Deletes a router (`DELETE /networking/v1/routers/{router_id}`).
+    /// Deletes a router.
     fn delete(router_id: str) -> () = DELETE "/networking/v1/routers/{}" => empty;
 }

@@ -1,4 +1,4 @@
-//! Security group rules: `/networking/v1/security-groups/{security_group_id}/rules`.
+//! Security group rules.
 
 use crate::operation::{request, resource};
 use crate::tavu::SecurityGroupRule;
@@ -29,7 +29,7 @@ resource! {
     /// A security group's rules (`tavu.security_group_rules()`).
     pub struct SecurityGroupRulesHandler in "vpsclient.tavu";
 
-    /// Lists a group's rules (`GET /networking/v1/security-groups/{security_group_id}/rules`).
+    /// Lists a group's rules.
     fn list(security_group_id: str) -> Vec<SecurityGroupRule> = GET "/networking/v1/security-groups/{}/rules" => json;
     /// Shows one rule (`GET .../rules/{rule_id}`).
     fn get(security_group_id: str, rule_id: str) -> SecurityGroupRule = GET "/networking/v1/security-groups/{}/rules/{}" => json;

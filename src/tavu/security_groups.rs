@@ -1,4 +1,4 @@
-//! Security groups: `/networking/v1/security-groups`.
+//! Security groups.
 
 use crate::operation::{request, resource};
 use crate::tavu::SecurityGroup;
@@ -30,14 +30,14 @@ resource! {
     /// Security groups (`tavu.security_groups()`).
     pub struct SecurityGroupsHandler in "vpsclient.tavu";
 
-    /// Lists security groups (`GET /networking/v1/security-groups`).
+    /// Lists security groups.
     fn list() -> Vec<SecurityGroup> = GET "/networking/v1/security-groups" => json;
-    /// Shows one security group (`GET /networking/v1/security-groups/{security_group_id}`).
+    /// Shows one security group.
     fn get(security_group_id: str) -> SecurityGroup = GET "/networking/v1/security-groups/{}" => json;
-    /// Creates a security group (`POST /networking/v1/security-groups`).
+    /// Creates a security group.
     fn create(; CreateSecurityGroup in "security_group") -> SecurityGroup = POST "/networking/v1/security-groups" => json;
-    /// Updates a security group (`PATCH /networking/v1/security-groups/{security_group_id}`).
+    /// Updates a security group.
     fn update(security_group_id: str; UpdateSecurityGroup in "security_group") -> SecurityGroup = PATCH "/networking/v1/security-groups/{}" => json;
-    /// Deletes a security group (`DELETE /networking/v1/security-groups/{security_group_id}`).
+    /// Deletes a security group.
     fn delete(security_group_id: str) -> () = DELETE "/networking/v1/security-groups/{}" => empty;
 }

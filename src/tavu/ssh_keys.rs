@@ -1,4 +1,4 @@
-//! SSH keys: `/compute/v1/ssh-keys`. A key's name is its ID, so names are percent-encoded
+//! SSH keys. A key's name is its ID, so names are percent-encoded
 //! as one path segment (they may hold spaces or slashes).
 
 use crate::operation::{request, resource};
@@ -21,12 +21,12 @@ resource! {
     /// SSH keys (`tavu.ssh_keys()`).
     pub struct SshKeysHandler in "vpsclient.tavu";
 
-    /// Lists SSH keys (`GET /compute/v1/ssh-keys`).
+    /// Lists SSH keys.
     fn list() -> Vec<SshKey> = GET "/compute/v1/ssh-keys" => json;
-    /// Shows one SSH key by name (`GET /compute/v1/ssh-keys/{ssh_key_name}`).
+    /// Shows one SSH key by name.
     fn get(ssh_key_name: str) -> SshKey = GET "/compute/v1/ssh-keys/{}" => json;
-    /// Imports a public key, or generates a key pair (`POST /compute/v1/ssh-keys`).
+    /// Imports a public key, or generates a key pair.
     fn create(; CreateSshKey in "ssh_key") -> SshKey = POST "/compute/v1/ssh-keys" => json;
-    /// Deletes an SSH key by name (`DELETE /compute/v1/ssh-keys/{ssh_key_name}`).
+    /// Deletes an SSH key by name.
     fn delete(ssh_key_name: str) -> () = DELETE "/compute/v1/ssh-keys/{}" => empty;
 }

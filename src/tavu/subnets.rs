@@ -1,4 +1,4 @@
-//! Subnets: `/networking/v1/subnets`.
+//! Subnets.
 
 use crate::operation::{request, resource};
 use crate::tavu::Subnet;
@@ -83,14 +83,14 @@ resource! {
     /// Subnets (`tavu.subnets()`).
     pub struct SubnetsHandler in "vpsclient.tavu";
 
-    /// Lists subnets (`GET /networking/v1/subnets`).
+    /// Lists subnets.
     fn list() -> Vec<Subnet> = GET "/networking/v1/subnets" => json;
-    /// Shows one subnet (`GET /networking/v1/subnets/{subnet_id}`).
+    /// Shows one subnet.
     fn get(subnet_id: str) -> Subnet = GET "/networking/v1/subnets/{}" => json;
-    /// Creates a subnet (`POST /networking/v1/subnets`).
+    /// Creates a subnet.
     fn create(; CreateSubnet in "subnet") -> Subnet = POST "/networking/v1/subnets" => json;
-    /// Updates a subnet (`PATCH /networking/v1/subnets/{subnet_id}`).
+    /// Updates a subnet.
     fn update(subnet_id: str; UpdateSubnet in "subnet") -> Subnet = PATCH "/networking/v1/subnets/{}" => json;
-    /// Deletes a subnet (`DELETE /networking/v1/subnets/{subnet_id}`).
+    /// Deletes a subnet.
     fn delete(subnet_id: str) -> () = DELETE "/networking/v1/subnets/{}" => empty;
 }

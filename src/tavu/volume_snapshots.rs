@@ -1,4 +1,4 @@
-//! Volume snapshots: `/storage/v1/volume-snapshots`.
+//! Volume snapshots.
 
 use crate::operation::{request, resource};
 use crate::tavu::VolumeSnapshot;
@@ -32,14 +32,14 @@ resource! {
     /// Volume snapshots (`tavu.volume_snapshots()`).
     pub struct VolumeSnapshotsHandler in "vpsclient.tavu";
 
-    /// Lists volume snapshots (`GET /storage/v1/volume-snapshots`).
+    /// Lists volume snapshots.
     fn list() -> Vec<VolumeSnapshot> = GET "/storage/v1/volume-snapshots" => json;
-    /// Shows one volume snapshot (`GET /storage/v1/volume-snapshots/{volume_snapshot_id}`).
+    /// Shows one volume snapshot.
     fn get(volume_snapshot_id: str) -> VolumeSnapshot = GET "/storage/v1/volume-snapshots/{}" => json;
-    /// Snapshots a volume (`POST /storage/v1/volume-snapshots`).
+    /// Snapshots a volume.
     fn create(; CreateVolumeSnapshot in "snapshot") -> VolumeSnapshot = POST "/storage/v1/volume-snapshots" => json;
-    /// Updates a volume snapshot (`PATCH /storage/v1/volume-snapshots/{volume_snapshot_id}`).
+    /// Updates a volume snapshot.
     fn update(volume_snapshot_id: str; UpdateVolumeSnapshot in "snapshot") -> VolumeSnapshot = PATCH "/storage/v1/volume-snapshots/{}" => json;
-    /// Deletes a volume snapshot (`DELETE /storage/v1/volume-snapshots/{volume_snapshot_id}`).
+    /// Deletes a volume snapshot.
     fn delete(volume_snapshot_id: str) -> () = DELETE "/storage/v1/volume-snapshots/{}" => empty;
 }

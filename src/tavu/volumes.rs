@@ -1,4 +1,4 @@
-//! Volumes: `/storage/v1/volumes`, with attach and detach.
+//! Volumes, with attach and detach.
 
 use crate::operation::{request, resource};
 use crate::tavu::{Volume, VolumeAttachResult};
@@ -58,18 +58,18 @@ resource! {
         fn wait_for_status, wait_for_status_all, wait_for_deletion;
     }
 
-    /// Lists volumes (`GET /storage/v1/volumes`).
+    /// Lists volumes.
     fn list() -> Vec<Volume> = GET "/storage/v1/volumes" => json;
-    /// Shows one volume (`GET /storage/v1/volumes/{volume_id}`).
+    /// Shows one volume.
     fn get(volume_id: str) -> Volume = GET "/storage/v1/volumes/{}" => json;
-    /// Creates a volume (`POST /storage/v1/volumes`); it starts `creating`.
+    /// Creates a volume; it starts `creating`.
     fn create(; CreateVolume in "volume") -> Volume = POST "/storage/v1/volumes" => json;
-    /// Updates a volume's name or description (`PATCH /storage/v1/volumes/{volume_id}`).
+    /// Updates a volume's name or description.
     fn update(volume_id: str; UpdateVolume in "volume") -> Volume = PATCH "/storage/v1/volumes/{}" => json;
-    /// Deletes a volume (`DELETE /storage/v1/volumes/{volume_id}`).
+    /// Deletes a volume.
     fn delete(volume_id: str) -> () = DELETE "/storage/v1/volumes/{}" => empty;
-    /// Attaches a volume to an instance (`PATCH /storage/v1/volumes/{volume_id}/attach`).
+    /// Attaches a volume to an instance.
     fn attach(volume_id: str; AttachVolume) -> VolumeAttachResult = PATCH "/storage/v1/volumes/{}/attach" => json;
-    /// Detaches a volume from an instance (`PATCH /storage/v1/volumes/{volume_id}/detach`).
+    /// Detaches a volume from an instance.
     fn detach(volume_id: str; DetachVolume) -> () = PATCH "/storage/v1/volumes/{}/detach" => empty;
 }

@@ -103,6 +103,26 @@ def test_a_seeded_probability_repeats_and_clear_faults_ends_it() -> None:
     assert run(1) != run(2)
 
 
+def test_a_fault_for_an_operation_matches_its_declared_route(
+    vpsclient_sandbox: vpsclient.Sandbox,
+) -> None:
+    tavu = vpsclient.TavuClient(vpsclient_sandbox.tavu_key,
+                                base_url=vpsclient_sandbox.tavu_base_url, max_retries=0)
+    volume = tavu.volumes.create(10, "data")
+    vpsclient_sandbox.inject_fault("tavu", operation="volumes.get", status=503, times=1)
+    tavu.volumes.list()  # another route of the same resource is not faulted
+    with pytest.raises(vpsclient.ServerError) as caught:
+        tavu.volumes.get(volume.id)
+    assert caught.value.status == 503
+    assert tavu.volumes.get(volume.id).id == volume.id
+    gets = [(r.path, r.status) for r in vpsclient_sandbox.requests() if r.method == "GET"]
+    assert gets == [
+        ("/storage/v1/volumes", 200),
+        (f"/storage/v1/volumes/{volume.id}", 503),
+        (f"/storage/v1/volumes/{volume.id}", 200),
+    ]
+
+
 def test_joviam_faults_answer_in_joviams_format(vpsclient_sandbox: vpsclient.Sandbox) -> None:
     joviam = vpsclient.JoviamClient(vpsclient_sandbox.joviam_token,
                                     base_url=vpsclient_sandbox.joviam_base_url, max_retries=0)
@@ -128,6 +148,12 @@ def test_joviam_faults_answer_in_joviams_format(vpsclient_sandbox: vpsclient.San
         (dict(provider="tavu", method="GET", path="/", probability=1.5), "probability"),
         (dict(provider="tavu", method="GET", path="/", probability=0.5, seed=-1), "seed"),
         (dict(provider="tavu", method="GET", path="/", status=500, stall=1), "at most one"),
+        (dict(provider="tavu", status=500), "either operation= or both method and path"),
+        (dict(provider="tavu", method="GET", status=500), "either operation="),
+        (dict(provider="tavu", method="GET", path="/", operation="instances.list"), "either"),
+        (dict(provider="tavu", operation="instances.frobnicate"), "instances.frobnicate"),
+        (dict(provider="*", operation="instances.list"), "provider"),
+        (dict(provider="tavu", operation=7), "operation"),
     ],
 )
 def test_invalid_faults_are_refused_naming_the_argument(

@@ -160,7 +160,7 @@ impl JoviamWorld {
         Ok(template.clone())
     }
 
-    /// `POST /templates`: a new version of `supersedes`, sourced from `disk`. It keeps the
+    /// `templates.supersede`: a new version of `supersedes`, sourced from `disk`. It keeps the
     /// name, slug (which then finds it) and settings of the old version, with the version one
     /// higher and the disk's size as its minimum; the old version's `superseded_by_id` names
     /// it. Only the latest version can be superseded.

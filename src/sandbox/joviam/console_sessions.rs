@@ -12,7 +12,7 @@ use super::support::{body, find, one_of, wrong_state, Answer};
 use super::{Event, JoviamWorld};
 
 impl JoviamWorld {
-    /// `POST /instances/{id}/remote_access`: a console session (202) for a running instance,
+    /// `instances.remote_access`: a console session (202) for a running instance,
     /// VNC unless `type` says serial, `initiating` and then `ready`.
     pub(super) fn remote_access(&mut self, clock: &Clock, id: &str, req: &Req) -> Answer {
         let request: StartRemoteAccess = body(req)?;

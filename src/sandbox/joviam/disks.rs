@@ -1,4 +1,4 @@
-//! Disks: `/disks`, with their state, resize and clone.
+//! Disks, with their state, resize and clone.
 
 use crate::joviam::{CloneDisk, CreateDisk, Disk, DiskState, ResizeDisk, UpdateDisk};
 use crate::sandbox::fresh;
@@ -23,7 +23,7 @@ impl JoviamWorld {
         ))
     }
 
-    /// `POST /disks`: blank, or from a template (by ID or slug); `provisioning`, then
+    /// `disks.create`: blank, or from a template (by ID or slug); `provisioning`, then
     /// `unattached`.
     pub(super) fn create_disk(&mut self, clock: &Clock, req: &Req) -> Answer {
         let request: CreateDisk = body(req)?;
@@ -62,7 +62,7 @@ impl JoviamWorld {
         Ok(Reply::json(201, &disk))
     }
 
-    /// `PUT /disks/{id}`: `name`, `cdrom`, `is_template`, in any state but `terminating`.
+    /// `disks.update`: `name`, `cdrom`, `is_template`, in any state but `terminating`.
     pub(super) fn update_disk(&mut self, id: &str, req: &Req) -> Answer {
         let request: UpdateDisk = body(req)?;
         let i = position(&self.disks, id)?;
@@ -86,7 +86,7 @@ impl JoviamWorld {
         Ok(Reply::json(200, &*disk))
     }
 
-    /// `DELETE /disks/{id}`: answers the disk `terminating` (200, as the reference's
+    /// `disks.delete`: answers the disk `terminating` (200, as the reference's
     /// example); it is removed after the build delay. Only an `unattached` disk can go:
     /// detach it first. Deleting a disk already terminating answers it again.
     pub(super) fn delete_disk(&mut self, clock: &Clock, id: &str) -> Answer {
@@ -116,7 +116,7 @@ impl JoviamWorld {
         Ok(answer)
     }
 
-    /// `POST /disks/{id}/resize`: only larger; `resizing`, then back to `attached` or
+    /// `disks.resize`: only larger; `resizing`, then back to `attached` or
     /// `unattached`. Answers 200, as the reference's example.
     pub(super) fn resize_disk(&mut self, clock: &Clock, id: &str, req: &Req) -> Answer {
         let request: ResizeDisk = body(req)?;
@@ -141,7 +141,7 @@ impl JoviamWorld {
         Ok(answer)
     }
 
-    /// `POST /disks/{id}/clone`: a new disk (201) with the source's size, template and
+    /// `disks.clone`: a new disk (201) with the source's size, template and
     /// `cdrom`, `provisioning` and then `unattached`. `name` defaults to the source's with
     /// ` (clone)`, `performance_tier` to the source's, `is_template` to false.
     pub(super) fn clone_disk(&mut self, clock: &Clock, id: &str, req: &Req) -> Answer {

@@ -16,7 +16,7 @@ use super::support::{
 use super::{AdapterRecord, Event, InstanceRecord, JoviamWorld};
 
 impl JoviamWorld {
-    /// `PUT /instances/{id}/disks`: the disks given, in device order, are attached and the
+    /// `instances.set_disks`: the disks given, in device order, are attached and the
     /// others detached. On a stopped instance at once (200); on a running one live (202),
     /// the disks `attaching` or `detaching` for the build delay. Answers the disks given.
     pub(super) fn set_instance_disks(&mut self, clock: &Clock, id: &str, req: &Req) -> Answer {
@@ -107,7 +107,7 @@ impl JoviamWorld {
         Ok(Reply::json(if live { 202 } else { 200 }, &disks))
     }
 
-    /// `PUT /instances/{id}/public_keys`: 200, or 202 while the instance runs.
+    /// `instances.set_public_keys`: 200, or 202 while the instance runs.
     pub(super) fn set_instance_public_keys(&mut self, id: &str, req: &Req) -> Answer {
         let request: SetInstancePublicKeys = body(req)?;
         let i = position(&self.instances, id)?;
@@ -125,7 +125,7 @@ impl JoviamWorld {
         Ok(Reply::json(status, &keys))
     }
 
-    /// `PUT /instances/{id}/network_adapters`: the adapters given replace all others, each on
+    /// `instances.set_network_adapters`: the adapters given replace all others, each on
     /// a network with either DHCP or the listed addresses (which must be on that network and
     /// free, unless shareable). An adapter keeps its ID when the one at its index was on the
     /// same network. 200 on a stopped instance, 202 on a running one.
@@ -189,7 +189,7 @@ impl JoviamWorld {
         Ok(Reply::json(if live { 202 } else { 200 }, &view))
     }
 
-    /// `PUT /instances/{id}/availability_group`: always 200 (unlike disks, keys and adapters,
+    /// `instances.set_availability_group`: always 200 (unlike disks, keys and adapters,
     /// the reference says nothing of 202 here). The grouping is stored on this instance only.
     pub(super) fn set_availability_group(&mut self, id: &str, req: &Req) -> Answer {
         let request: SetAvailabilityGroup = body(req)?;
@@ -206,8 +206,8 @@ impl JoviamWorld {
         Ok(Reply::json(200, &find(&self.instances, id)?.context))
     }
 
-    /// `POST` (`replace`: the variables given are all there will be) or `PUT` (merged into
-    /// the existing ones) `/instances/{id}/context`.
+    /// `instances.set_context` (`replace`: the variables given are all there will be) or
+    /// `instances.update_context` (merged into the existing ones).
     pub(super) fn change_context(&mut self, id: &str, req: &Req, replace: bool) -> Answer {
         let variables: ContextVariables = body(req)?;
         if variables.keys().any(|k| k.is_empty()) {
@@ -223,7 +223,7 @@ impl JoviamWorld {
         Ok(Reply::json(200, &*context))
     }
 
-    /// `DELETE /instances/{id}/context/{key}`: answers the variables left; an unknown key is
+    /// `instances.delete_context_variable`: answers the variables left; an unknown key is
     /// a 404.
     pub(super) fn delete_context_variable(&mut self, id: &str, key: &str) -> Answer {
         let i = position(&self.instances, id)?;

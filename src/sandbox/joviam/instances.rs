@@ -98,7 +98,7 @@ impl JoviamWorld {
         ))
     }
 
-    /// `POST /instances` ("Basic Create"): a new boot disk from the template and a new IP
+    /// `instances.create` ("Basic Create"): a new boot disk from the template and a new IP
     /// address on each network asked for. Answers 201 with the instance `provisioning`.
     pub(super) fn create_instance(&mut self, clock: &Clock, req: &Req) -> Answer {
         let request: CreateInstance = body(req)?;
@@ -216,7 +216,7 @@ impl JoviamWorld {
         self.instance_answer(201, &id)
     }
 
-    /// `POST /instances/assemble` ("Advanced Create"): existing unattached disks, in device
+    /// `instances.assemble` ("Advanced Create"): existing unattached disks, in device
     /// order, and existing IP addresses (one adapter per network, in the order given). Nothing
     /// needs provisioning, so it answers 200 with the instance `stopped`, as the reference's
     /// example does.
@@ -313,7 +313,7 @@ impl JoviamWorld {
         self.instance_answer(200, &id)
     }
 
-    /// `PUT /instances/{id}`: in any state but `terminating`. The host name stays the one
+    /// `instances.update`: in any state but `terminating`. The host name stays the one
     /// given at creation.
     pub(super) fn update_instance(&mut self, id: &str, req: &Req) -> Answer {
         let request: UpdateInstance = body(req)?;
@@ -368,7 +368,7 @@ impl JoviamWorld {
         self.instance_answer(200, id)
     }
 
-    /// `DELETE /instances/{id}`: 202, `terminating`, gone after the build delay (see the
+    /// `instances.delete`: 202, `terminating`, gone after the build delay (see the
     /// world's documentation for what happens to its disks and addresses). Deleting an
     /// instance already terminating answers it again.
     pub(super) fn delete_instance(&mut self, clock: &Clock, id: &str) -> Answer {
@@ -381,7 +381,7 @@ impl JoviamWorld {
         self.instance_answer(202, id)
     }
 
-    /// `POST /instances/{id}/start`: a stopped instance is `starting`, then `running`.
+    /// `instances.start`: a stopped instance is `starting`, then `running`.
     pub(super) fn start_instance(&mut self, clock: &Clock, id: &str) -> Answer {
         self.power(
             clock,
@@ -393,7 +393,7 @@ impl JoviamWorld {
         )
     }
 
-    /// `POST /instances/{id}/stop`: a running instance is `stopping`, then `stopped`.
+    /// `instances.stop`: a running instance is `stopping`, then `stopped`.
     pub(super) fn stop_instance(&mut self, clock: &Clock, id: &str) -> Answer {
         self.power(
             clock,

@@ -57,7 +57,7 @@ impl JoviamWorld {
         ))
     }
 
-    /// `POST /ip_addresses`: in `network`, or with only a `region`, in the region's public
+    /// `ip_addresses.allocate`: in `network`, or with only a `region`, in the region's public
     /// network; at `address` if given, else the lowest free one.
     pub(super) fn allocate_ip_address(&mut self, req: &Req) -> Answer {
         let request: AllocateIpAddress = body(req)?;
@@ -182,7 +182,7 @@ impl JoviamWorld {
         }
     }
 
-    /// `PUT /ip_addresses/{id}`: `name` (`null` clears it) and `shareable`.
+    /// `ip_addresses.update`: `name` (`null` clears it) and `shareable`.
     pub(super) fn update_ip_address(&mut self, id: &str, req: &Req) -> Answer {
         let request: UpdateIpAddress = body(req)?;
         let i = position(&self.ip_addresses, id)?;
@@ -211,7 +211,7 @@ impl JoviamWorld {
         Ok(Reply::json(200, &self.ip_view(&self.ip_addresses[i])))
     }
 
-    /// `DELETE /ip_addresses/{id}`: answers `{}`. An address still attached to an instance is
+    /// `ip_addresses.deallocate`: answers `{}`. An address still attached to an instance is
     /// refused (422), as an attached disk is: detach it (or delete the instance) first.
     pub(super) fn deallocate_ip_address(&mut self, id: &str) -> Answer {
         let i = position(&self.ip_addresses, id)?;

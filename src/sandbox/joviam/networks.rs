@@ -21,7 +21,7 @@ impl JoviamWorld {
         Ok(Reply::json(200, find(&self.networks, id)?))
     }
 
-    /// `POST /networks`: a private network, `ready` at once.
+    /// `networks.create`: a private network, `ready` at once.
     pub(super) fn create_network(&mut self, req: &Req) -> Answer {
         let request: CreateNetwork = body(req)?;
         // Required but nullable: `null` names nothing, leaving the key out is a mistake.
@@ -57,7 +57,7 @@ impl JoviamWorld {
         Ok(Reply::json(201, &network))
     }
 
-    /// `PUT /networks/{id}`: a private network's name, gateway and name servers; `null`
+    /// `networks.update`: a private network's name, gateway and name servers; `null`
     /// clears one, leaving it out keeps it.
     pub(super) fn update_network(&mut self, id: &str, req: &Req) -> Answer {
         let request: UpdateNetwork = body(req)?;
@@ -104,7 +104,7 @@ impl JoviamWorld {
         Ok(Reply::json(200, &*network))
     }
 
-    /// `DELETE /networks/{id}`: answers the network `terminating` (200, as the reference's
+    /// `networks.delete`: answers the network `terminating` (200, as the reference's
     /// example); it is removed after the build delay. Refused for public networks and for
     /// networks that still hold IP addresses or instance adapters.
     pub(super) fn delete_network(&mut self, clock: &Clock, id: &str) -> Answer {

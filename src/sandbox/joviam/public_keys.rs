@@ -1,4 +1,4 @@
-//! Public keys: `/public_keys`.
+//! Public keys.
 
 use crate::joviam::{CreatePublicKey, PublicKey, UpdatePublicKey};
 use crate::sandbox::fresh;

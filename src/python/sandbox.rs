@@ -5,8 +5,8 @@ use std::time::Duration;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyString};
 
-use super::{Fault, Sandbox, SandboxBuilder};
 use crate::python::{config_error, int_in, invalid, seconds_number, type_name};
+use crate::sandbox::{Fault, Sandbox, SandboxBuilder};
 
 /// An offline sandbox of both clouds on 127.0.0.1, for trying vpsclient without an
 /// account and for testing automation before it meets real money.
@@ -151,25 +151,25 @@ impl PySandbox {
     }
 
     /// A TavuClient pointed at the sandbox, with its key.
-    fn tavu_client(&self, py: Python<'_>) -> PyResult<crate::tavu::PyTavuClient> {
+    fn tavu_client(&self, py: Python<'_>) -> PyResult<crate::python::PyTavuClient> {
         crate::python::ensure_logging(py)?;
         let client = self.with_running(|sb| {
             sb.tavu_client_builder()
                 .interrupt(crate::python::ctrl_c_interrupt())
                 .build()
         })?;
-        Ok(crate::tavu::PyTavuClient::from_client(client))
+        Ok(crate::python::PyTavuClient::from_client(client))
     }
 
     /// A JoviamClient pointed at the sandbox, with its token.
-    fn joviam_client(&self, py: Python<'_>) -> PyResult<crate::joviam::PyJoviamClient> {
+    fn joviam_client(&self, py: Python<'_>) -> PyResult<crate::python::PyJoviamClient> {
         crate::python::ensure_logging(py)?;
         let client = self.with_running(|sb| {
             sb.joviam_client_builder()
                 .interrupt(crate::python::ctrl_c_interrupt())
                 .build()
         })?;
-        Ok(crate::joviam::PyJoviamClient::from_client(client))
+        Ok(crate::python::PyJoviamClient::from_client(client))
     }
 
     /// Makes matching requests fail, from now on, for tests of how code copes with a
@@ -177,15 +177,20 @@ impl PySandbox {
     /// after the rate limit and before the credential check; a request a fault answers still
     /// counts against the rate limit.
     ///
-    /// For example ``sb.inject_fault("tavu", "POST", "/compute/v1/instances", status=503,
-    /// times=1)`` makes the next instance create answer 503 and the one after succeed.
+    /// A fault is for one operation (``operation="instances.create"``: its method and path
+    /// come from the declarations) or for a method and a path pattern. For example
+    /// ``sb.inject_fault("tavu", operation="instances.create", status=503, times=1)`` makes
+    /// the next instance create answer 503 and the one after succeed.
     ///
     /// Args:
-    ///     provider: ``"tavu"``, ``"joviam"``, or ``"*"`` for both.
-    ///     method: ``"POST"``, ..., or ``"*"`` for any.
+    ///     provider: ``"tavu"``, ``"joviam"``, or ``"*"`` for both (not with ``operation``).
+    ///     method: ``"POST"``, ..., or ``"*"`` for any; with ``path``, instead of
+    ///         ``operation``.
     ///     path: The path relative to the provider's base URL, without the query; ``*``
     ///         stands for any text within one segment, ``**`` for any text at all
-    ///         (``"/storage/v1/volumes/*"``, ``"/**"``).
+    ///         (``"/**"`` matches every request).
+    ///     operation: One declared operation, ``"<resource>.<method>"`` as the client
+    ///         names it (``"volumes.attach"``); each path parameter matches any ID.
     ///     status: Answer this status (with a body in the provider's error format and, for
     ///         429, ``Retry-After: 1``) instead; the request is not carried out.
     ///     latency: Seconds to wait before answering (alone, or before the other effect).
@@ -200,16 +205,19 @@ impl PySandbox {
     ///     seed: The seed for ``probability``.
     ///
     /// Raises:
-    ///     InvalidArgumentError: An argument is invalid (the message names it), or more
-    ///         than one of ``status``, ``reset`` and ``stall`` is given.
+    ///     InvalidArgumentError: An argument is invalid (the message names it), the
+    ///         operation is not declared, neither or both of ``operation`` and
+    ///         ``method``/``path`` are given, or more than one of ``status``, ``reset`` and
+    ///         ``stall`` is.
     ///     ConfigError: The sandbox has been stopped.
-    #[pyo3(signature = (provider, method, path, *, status = None, latency = None, reset = None, stall = None, times = None, probability = None, seed = None))]
+    #[pyo3(signature = (provider, method = None, path = None, *, operation = None, status = None, latency = None, reset = None, stall = None, times = None, probability = None, seed = None))]
     #[allow(clippy::too_many_arguments)]
     fn inject_fault(
         &self,
         provider: &Bound<'_, PyAny>,
-        method: &Bound<'_, PyAny>,
-        path: &Bound<'_, PyAny>,
+        method: Option<&Bound<'_, PyAny>>,
+        path: Option<&Bound<'_, PyAny>>,
+        operation: Option<&Bound<'_, PyAny>>,
         status: Option<&Bound<'_, PyAny>>,
         latency: Option<&Bound<'_, PyAny>>,
         reset: Option<&Bound<'_, PyAny>>,
@@ -220,8 +228,7 @@ impl PySandbox {
     ) -> PyResult<()> {
         let fault = fault_from_args(
             provider,
-            method,
-            path,
+            [method, path, operation],
             [status, latency, reset, stall, times, probability],
             seed,
         )?;
@@ -332,22 +339,12 @@ impl PySandbox {
     }
 }
 
-/// The [`Fault`] `inject_fault`'s arguments describe: `[status, latency, reset, stall, times,
-/// probability]` after the three positional ones.
-fn fault_from_args(
-    provider: &Bound<'_, PyAny>,
+/// A fault for a method and a path pattern, both checked.
+fn route_fault(
+    provider: String,
     method: &Bound<'_, PyAny>,
     path: &Bound<'_, PyAny>,
-    options: [Option<&Bound<'_, PyAny>>; 6],
-    seed: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Fault> {
-    let provider = text("provider", provider)?;
-    if !matches!(provider.as_str(), "tavu" | "joviam" | "*") {
-        return Err(invalid(format!(
-            "provider must be \"tavu\", \"joviam\" or \"*\", not {}",
-            crate::python::py_quote(&provider)
-        )));
-    }
     let method = text("method", method)?;
     if method.is_empty() || !(method == "*" || method.bytes().all(|b| b.is_ascii_alphabetic())) {
         return Err(invalid(format!(
@@ -362,6 +359,37 @@ fn fault_from_args(
             crate::python::py_quote(&path)
         )));
     }
+    Ok(Fault::new(provider, method, path))
+}
+
+/// The [`Fault`] `inject_fault`'s arguments describe: `[status, latency, reset, stall, times,
+/// probability]` after the provider and the route (`[method, path, operation]`).
+fn fault_from_args<'a, 'py>(
+    provider: &Bound<'py, PyAny>,
+    [method, path, operation]: [Option<&'a Bound<'py, PyAny>>; 3],
+    options: [Option<&Bound<'_, PyAny>>; 6],
+    seed: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Fault> {
+    let provider = text("provider", provider)?;
+    if !matches!(provider.as_str(), "tavu" | "joviam" | "*") {
+        return Err(invalid(format!(
+            "provider must be \"tavu\", \"joviam\" or \"*\", not {}",
+            crate::python::py_quote(&provider)
+        )));
+    }
+    let present = |v: Option<&'a Bound<'py, PyAny>>| v.filter(|v| !v.is_none());
+    let mut fault = match (present(method), present(path), present(operation)) {
+        (None, None, Some(operation)) => {
+            let operation = text("operation", operation)?;
+            Fault::operation(&provider, &operation).map_err(crate::python::to_pyerr)?
+        }
+        (Some(method), Some(path), None) => route_fault(provider, method, path)?,
+        _ => {
+            return Err(invalid(
+                "give either operation= or both method and path".into(),
+            ))
+        }
+    };
     let given = |i: usize| options[i].filter(|v| !v.is_none());
     let effects = [0, 2, 3].iter().filter(|&&i| given(i).is_some()).count();
     if effects > 1 {
@@ -369,7 +397,6 @@ fn fault_from_args(
             "give at most one of status, reset and stall".into(),
         ));
     }
-    let mut fault = Fault::new(provider, method, path);
     if let Some(status) = given(0) {
         fault = fault.status(int_in("status", status, 100, 599, invalid)? as u16);
     }

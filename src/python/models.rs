@@ -1,0 +1,123 @@
+//! What every model class calls: `repr`, `to_dict`, notebook HTML, rich, pickling, `extra`,
+//! and list results as `ResourceList`.
+
+use super::convert::{json_to_py, SECRET_FIELDS};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyModule};
+use serde::Serialize;
+use serde_json::Value;
+
+/// `extra` of every model: a new `dict` of its JSON values on each read.
+impl<'py> IntoPyObject<'py> for &crate::Extra {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let dict = PyDict::new(py);
+        for (key, value) in self.iter() {
+            dict.set_item(key, json_to_py(py, value)?)?;
+        }
+        Ok(dict.into_any())
+    }
+}
+
+/// `to_dict()` of every model.
+pub(crate) fn model_to_dict<'py, T: Serialize>(
+    py: Python<'py>,
+    model: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(model).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+    json_to_py(py, &value)
+}
+
+/// `repr()` of every model: `Name(field=value, ...)` in Python literal style, nested objects
+/// abbreviated and secrets masked, so it stays readable in a notebook and safe in a log.
+pub(crate) fn model_repr<T: Serialize>(name: &str, model: &T) -> String {
+    let fields = match serde_json::to_value(model) {
+        Ok(Value::Object(map)) => map,
+        _ => return format!("{name}(...)"),
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| {
+            let shown = if SECRET_FIELDS.contains(&key.as_str()) && !value.is_null() {
+                "'***'".to_owned()
+            } else {
+                repr_value(value, 0)
+            };
+            format!("{key}={shown}")
+        })
+        .collect();
+    format!("{name}({})", parts.join(", "))
+}
+
+fn repr_value(value: &Value, depth: usize) -> String {
+    match value {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => py_quote(s),
+        Value::Array(items) if depth == 0 && items.iter().all(|v| !v.is_object()) => {
+            let inner: Vec<String> = items.iter().map(|v| repr_value(v, depth + 1)).collect();
+            format!("[{}]", inner.join(", "))
+        }
+        Value::Array(items) => format!("[{} items]", items.len()),
+        Value::Object(map) => match map.get("id").or_else(|| map.get("name")) {
+            Some(id) => format!("{{id={}, ...}}", repr_value(id, depth + 1)),
+            None => "{...}".into(),
+        },
+    }
+}
+
+/// A string as Python's `repr` writes it (single quotes).
+pub(crate) fn py_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// `vpsclient._display`, imported once.
+pub(super) fn display_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
+    static DISPLAY: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    Ok(DISPLAY
+        .get_or_try_init(py, || py.import("vpsclient._display").map(Bound::unbind))?
+        .bind(py))
+}
+
+/// `_repr_html_` of every model: `vpsclient._display.model_html`.
+pub(crate) fn model_html(model: &Bound<'_, PyAny>) -> PyResult<String> {
+    display_module(model.py())?
+        .call_method1("model_html", (model,))?
+        .extract()
+}
+
+/// `__rich_repr__` of every model: `vpsclient._display.model_rich_repr`.
+pub(crate) fn model_rich_repr<'py>(model: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    display_module(model.py())?.call_method1("model_rich_repr", (model,))
+}
+
+/// `__reduce__` of every model: `(type(model)._from_json, (json,))`, so pickle, `copy` and
+/// process pools rebuild an equal object from the JSON the server sent.
+pub(crate) fn model_reduce<'py, T: Serialize>(
+    model: &Bound<'py, PyAny>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(value).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+    let restore = model.get_type().getattr("_from_json")?;
+    Ok((restore, (json,)).into_pyobject(model.py())?.into_any())
+}
+
+/// A list result as `vpsclient.ResourceList`: a `list` subclass with a notebook table
+/// (`_repr_html_`), `to_dicts()` and `to_pandas()`.
+pub(crate) fn resource_list<'py, T>(py: Python<'py>, items: Vec<T>) -> PyResult<Py<PyAny>>
+where
+    T: pyo3::IntoPyObject<'py>,
+{
+    let list = PyList::new(py, items)?;
+    Ok(display_module(py)?
+        .getattr("ResourceList")?
+        .call1((list,))?
+        .unbind())
+}
