@@ -157,11 +157,11 @@ fn contenders(base: &str, port: u16) -> Result<Vec<(&'static str, Call)>, BoxErr
         Ok(instances.len())
     });
 
-    // Diagnostics that place vpsclient's overhead: bare ureq plus only vpsclient's overall
-    // timeout (with one, ureq re-arms the socket's timeouts before each read and write), then
-    // ureq with all of vpsclient's agent settings (src/transport/config.rs) sending the request as
-    // vpsclient does (an `http::Request` with an empty slice body). What remains between that
-    // row and vpsclient is vpsclient's own code, mostly decoding (see "decode only").
+    // Diagnostics: bare ureq plus only an overall timeout, then ureq with all of vpsclient's
+    // agent settings (src/transport/config.rs) sending the request as vpsclient does (an
+    // `http::Request` with an empty slice body), both with ureq's default resolver. With a
+    // timeout set, that resolver looks the host up on a new thread before every call, even on
+    // a kept-alive connection: what vpsclient's own resolver (src/transport/resolve.rs) saves.
     let agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(30)))
         .build()

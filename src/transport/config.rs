@@ -168,7 +168,13 @@ impl Transport {
             .build();
         Ok(Transport {
             shared: Arc::new(Shared {
-                agent: agent_config.new_agent(),
+                // ureq's connector (TLS, proxies) with a resolver that does not look the
+                // host up again on every call (see resolve.rs).
+                agent: ureq::Agent::with_parts(
+                    agent_config,
+                    ureq::unversioned::transport::DefaultConnector::default(),
+                    super::resolve::CachingResolver::default(),
+                ),
                 headers: header_values,
                 origin: Origin::of(&base_uri)
                     .ok_or_else(|| Error::Config("base URL has no host".into()))?,

@@ -22,6 +22,7 @@ mod config;
 mod decode;
 mod errors;
 mod exchange;
+mod resolve;
 mod retry;
 mod worker;
 
