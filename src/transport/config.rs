@@ -7,6 +7,7 @@ use std::time::Duration;
 use ureq::http::{HeaderName, HeaderValue, Uri};
 
 use super::exchange::strip_userinfo;
+use super::interrupt::InterruptibleTcp;
 use super::{Interrupt, Origin, Shared, Transport, MAX_POOL_SIZE, MAX_RETRIES_LIMIT};
 use crate::error::{Error, Result};
 
@@ -172,8 +173,8 @@ impl Transport {
                 // host up again on every call (see resolve.rs).
                 agent: ureq::Agent::with_parts(
                     agent_config,
-                    ureq::unversioned::transport::DefaultConnector::default(),
-                    super::resolve::CachingResolver::default(),
+                    connector(&config.interrupt),
+                    super::resolve::CachingResolver::new(config.interrupt.clone()),
                 ),
                 headers: header_values,
                 origin: Origin::of(&base_uri)
@@ -190,6 +191,17 @@ impl Transport {
             interrupt: config.interrupt,
         })
     }
+}
+
+/// ureq's connector chain (an HTTP CONNECT proxy, TCP, rustls) with its TCP step replaced by
+/// [`InterruptibleTcp`], which lets an interrupt stop a call on the thread it watches.
+fn connector(interrupt: &Option<Interrupt>) -> impl ureq::unversioned::transport::Connector {
+    use ureq::unversioned::transport::{ConnectProxyConnector, Connector, RustlsConnector};
+    ().chain(ConnectProxyConnector::default())
+        .chain(InterruptibleTcp {
+            interrupt: interrupt.clone(),
+        })
+        .chain(RustlsConnector::default())
 }
 
 /// The TLS trust: `ca_bundle` (or `REQUESTS_CA_BUNDLE`, or `SSL_CERT_FILE`) when given, the

@@ -14,14 +14,16 @@
 //!   response, and after a 502, 503 or 504. Always within `max_retries` and one time budget.
 //!   [`Error::is_retryable`] says the same thing about the final error.
 //! - **Interrupts.** With an interrupt check set (the Python bindings set one), a call made on
-//!   the thread the check watches runs its exchange on a helper thread and polls the check
-//!   every [`SLEEP_SLICE`], so Ctrl-C stops it within about 50 ms wherever it is blocked. The
-//!   abandoned exchange's connection is never reused for anything else, and nothing is retried.
+//!   the thread the check watches runs the check at least every [`SLEEP_SLICE`] wherever it
+//!   is blocked (reading, connecting, looking a name up; see `interrupt.rs`), so Ctrl-C stops
+//!   it within about 50 ms. The interrupted exchange's connection is closed, and nothing is
+//!   retried.
 
 mod config;
 mod decode;
 mod errors;
 mod exchange;
+mod interrupt;
 mod resolve;
 mod retry;
 mod worker;

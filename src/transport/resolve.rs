@@ -7,7 +7,7 @@
 //! [`DNS_TTL`], as curl does; a lookup that is needed still goes through ureq's own resolver,
 //! within the call's timeout.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -15,16 +15,27 @@ use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::NextTimeout;
 
+use super::interrupt::{interrupted, run_interruptibly, watching};
+use super::Interrupt;
+
 /// How long a host name's addresses are reused (curl's default DNS cache timeout).
 pub(super) const DNS_TTL: Duration = Duration::from_secs(60);
 
-/// ureq's resolver with IP literals answered directly and the last lookup remembered.
-#[derive(Debug, Default)]
+/// ureq's resolver with IP literals answered directly and the last lookup remembered. A lookup
+/// on an interrupt-watched thread runs on a helper thread (see `interrupt.rs`).
+#[derive(Default)]
 pub(super) struct CachingResolver {
     inner: DefaultResolver,
+    interrupt: Option<Interrupt>,
     /// The last lookup: its `scheme://authority`, when it was made, what it answered. One
     /// entry is enough: a client talks to one origin (redirects never leave it).
     last: Mutex<Option<(String, Instant, ResolvedSocketAddrs)>>,
+}
+
+impl std::fmt::Debug for CachingResolver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CachingResolver").finish_non_exhaustive()
+    }
 }
 
 impl Resolver for CachingResolver {
@@ -51,9 +62,49 @@ impl Resolver for CachingResolver {
                 }
             }
         }
-        let addrs = self.inner.resolve(uri, config, timeout)?;
+        let addrs = match watching(&self.interrupt) {
+            Some(interrupt) => self.resolve_on_helper(uri, interrupt)?,
+            None => self.inner.resolve(uri, config, timeout)?,
+        };
         if let Ok(mut last) = self.last.lock() {
             *last = Some((key, Instant::now(), addrs.clone()));
+        }
+        Ok(addrs)
+    }
+}
+
+impl CachingResolver {
+    /// A resolver whose lookups on the thread `interrupt` watches can be interrupted.
+    pub(super) fn new(interrupt: Option<Interrupt>) -> Self {
+        CachingResolver {
+            interrupt,
+            ..Default::default()
+        }
+    }
+
+    /// A lookup on a helper thread while this one runs the interrupt check.
+    fn resolve_on_helper(
+        &self,
+        uri: &Uri,
+        interrupt: &Interrupt,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let (Some(scheme), Some(authority)) = (uri.scheme(), uri.authority()) else {
+            return Err(ureq::Error::HostNotFound);
+        };
+        let host_port =
+            DefaultResolver::host_and_port(scheme, authority).ok_or(ureq::Error::HostNotFound)?;
+        let found = run_interruptibly(interrupt, move || {
+            host_port
+                .to_socket_addrs()
+                .map(|found| found.collect::<Vec<_>>())
+        })
+        .ok_or_else(interrupted)??;
+        let mut addrs = self.empty();
+        for addr in found.into_iter().take(16) {
+            addrs.push(addr);
+        }
+        if addrs.is_empty() {
+            return Err(ureq::Error::HostNotFound);
         }
         Ok(addrs)
     }

@@ -1,16 +1,11 @@
-//! Interruptible attempts: the exchange runs on a pooled helper thread while the calling
-//! thread polls the interrupt check.
+//! Pooled helper threads: where a call on an interrupt-watched thread connects and looks names
+//! up (see `interrupt.rs`), so that thread stays free to run the interrupt check.
 
-use std::sync::{mpsc, Arc};
+use std::sync::mpsc;
 use std::time::Duration;
 
-use ureq::http::Method;
-
-use super::{Outcome, Transport, SLEEP_SLICE};
-use crate::error::{Error, Result};
-
 /// Work handed to a helper thread.
-type Job = Box<dyn FnOnce() + Send>;
+pub(super) type Job = Box<dyn FnOnce() + Send>;
 
 /// Idle helper threads of interruptible calls, most recently used last. Reusing one costs a
 /// channel hand-off instead of a thread start (about 40 µs on a busy machine).
@@ -21,7 +16,7 @@ const WORKER_IDLE: Duration = Duration::from_secs(30);
 
 /// Runs `job` on an idle helper thread, or on a new one; gives the job back if no thread can
 /// be started.
-fn run_on_worker(job: Job) -> std::result::Result<(), Job> {
+pub(super) fn run_on_worker(job: Job) -> std::result::Result<(), Job> {
     let mut job = job;
     while let Some(worker) = IDLE_WORKERS.lock().ok().and_then(|mut idle| idle.pop()) {
         match worker.send(job) {
@@ -52,54 +47,5 @@ fn run_on_worker(job: Job) -> std::result::Result<(), Job> {
             Some(job) => Err(job),
             None => Ok(()),
         },
-    }
-}
-
-impl Transport {
-    /// One attempt. On a thread the interrupt check watches, the exchange runs on a helper
-    /// thread while this one polls the check, so an interrupt is noticed wherever the exchange
-    /// is blocked (connect, send, receive). Elsewhere it runs inline.
-    pub(super) fn attempt(
-        &self,
-        method: &Method,
-        url: &str,
-        body: &Option<Arc<[u8]>>,
-    ) -> Result<Outcome> {
-        let Some(interrupt) = self.interrupt.as_ref().filter(|i| (i.applies)()) else {
-            return Ok(self.shared.exchange(method, url, body.as_deref()));
-        };
-        let (tx, rx) = mpsc::sync_channel(1);
-        let shared = Arc::clone(&self.shared);
-        let (method_owned, url_owned, body_owned) = (method.clone(), url.to_owned(), body.clone());
-        let job: Job = Box::new(move || {
-            let outcome = shared.exchange(&method_owned, &url_owned, body_owned.as_deref());
-            // The receiver is gone when the call was interrupted; the outcome (and with it
-            // the connection, unless its body was read to the end) is dropped.
-            let _ = tx.send(outcome);
-        });
-        if let Err(job) = run_on_worker(job) {
-            // No thread to be had: run inline, without interrupts.
-            drop(job);
-            return Ok(self.shared.exchange(method, url, body.as_deref()));
-        }
-        loop {
-            match rx.recv_timeout(SLEEP_SLICE) {
-                Ok(outcome) => return Ok(outcome),
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if (interrupt.check)() {
-                        return Err(Error::Interrupted);
-                    }
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(Error::Transport {
-                        method: method.to_string(),
-                        url: url.to_owned(),
-                        message: "the request's worker thread stopped unexpectedly".into(),
-                        attempts: 1,
-                        retryable: false,
-                    })
-                }
-            }
-        }
     }
 }
