@@ -222,26 +222,52 @@ pub(crate) fn encode_body<T: Serialize>(
 /// assert_eq!(serde_json::to_value(&volume)?["zone"], "fi-1");
 /// # Ok::<_, serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+///
+/// Under the `python` feature it also keeps the Python objects made for the model's attributes,
+/// so that reading `instance.ports[0]` twice builds the `Port` once: a clone starts without
+/// them, and they take no part in comparisons.
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
 #[serde(transparent)]
-pub struct Extra(pub serde_json::Map<String, serde_json::Value>);
+pub struct Extra {
+    map: serde_json::Map<String, serde_json::Value>,
+    #[cfg(feature = "python")]
+    #[serde(skip)]
+    pub(crate) attributes: crate::python::AttributeCache,
+}
+
+impl Extra {
+    /// The fields, as a map from JSON name to value.
+    pub fn into_map(self) -> serde_json::Map<String, serde_json::Value> {
+        self.map
+    }
+}
+
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.map.fmt(f)
+    }
+}
 
 impl std::ops::Deref for Extra {
     type Target = serde_json::Map<String, serde_json::Value>;
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.map
     }
 }
 
 impl std::ops::DerefMut for Extra {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
+        &mut self.map
     }
 }
 
 impl From<serde_json::Map<String, serde_json::Value>> for Extra {
     fn from(map: serde_json::Map<String, serde_json::Value>) -> Self {
-        Extra(map)
+        Extra {
+            map,
+            #[cfg(feature = "python")]
+            attributes: Default::default(),
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! `models!` (response models) and `string_enum!` (the string enumerations they hold).
 
 /// Declares response models: each struct gets serde both ways, `Debug`, `Clone`, `PartialEq`,
-/// and under the `python` feature becomes a frozen Python class with one attribute per field,
-/// `__eq__`, a readable `__repr__` (secrets masked) and `to_dict()`.
+/// and under the `python` feature becomes a frozen Python class with one attribute per field
+/// (each value built on first read and kept), `__eq__`, a readable `__repr__` (secrets masked)
+/// and `to_dict()`.
 ///
 /// Also emits `register_models`, which adds every class to the Python module.
 macro_rules! models {
@@ -21,7 +22,7 @@ macro_rules! models {
             // `$name::deserialize`, which the trait impls below wrap.
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
             #[serde(remote = "Self")]
-            #[cfg_attr(feature = "python", pyo3::pyclass(get_all, frozen, eq, module = $pymod))]
+            #[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, module = $pymod))]
             #[non_exhaustive]
             pub struct $name {
                 $( $(#$fattr)* pub $field: $fty, )*
@@ -46,7 +47,7 @@ macro_rules! models {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     let mut extra = serde_json::Map::new();
                     let mut model = $name::deserialize(crate::lenient::CollectUnknown::new(deserializer, &mut extra))?;
-                    model.extra = crate::operation::Extra(extra);
+                    model.extra = crate::operation::Extra::from(extra);
                     Ok(model)
                 }
             }
@@ -65,7 +66,7 @@ macro_rules! models {
             }
 
             #[cfg(feature = "python")]
-            crate::python::model_methods!($name);
+            crate::python::model_methods!($name [$( [$(#$fattr)*] $field )*]);
         )*
 
         /// Every model of this module, as declared: name, doc and fields.

@@ -236,12 +236,38 @@ macro_rules! handler_methods {
 }
 pub(crate) use handler_methods;
 
-/// The methods every model class has (see `models!`): `repr`, `to_dict()`, notebook HTML,
-/// rich's pretty printer, pickling.
+/// The methods every model class has (see `models!`): one attribute per field, whose Python
+/// value is built on the first read and kept in the model's [`AttributeCache`]
+/// (`instance.ports[0]` does not rebuild the list), `extra`, `repr`, `to_dict()`, notebook
+/// HTML, rich's pretty printer, pickling.
+///
+/// [`AttributeCache`]: crate::python::AttributeCache
 macro_rules! model_methods {
-    ($name:ident) => {
+    ($name:ident [$( [$(#$fattr:tt)*] $field:ident )*]) => {
         #[pyo3::pymethods]
         impl $name {
+            $(
+                #[doc = crate::operation::doc_text!($(#$fattr)*)]
+                #[getter]
+                fn $field(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
+                    const SLOT: usize = crate::python::field_slot(
+                        $name::FIELD_INFO,
+                        crate::operation::field_name(stringify!($field)),
+                    );
+                    let model = slf.get();
+                    model.extra.attributes.get(slf.py(), SLOT, $name::FIELD_INFO.len(), |py| {
+                        pyo3::IntoPyObjectExt::into_py_any(model.$field.clone(), py)
+                    })
+                }
+            )*
+
+            /// Fields the server sent that this model does not declare, by JSON name, with
+            /// their values as sent (empty when there are none); a new dict on each read.
+            #[getter]
+            fn extra<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                pyo3::IntoPyObject::into_pyobject(&self.extra, py)
+            }
+
             fn __repr__(&self) -> String {
                 crate::python::model_repr(stringify!($name), self)
             }

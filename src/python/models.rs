@@ -9,6 +9,75 @@ use pyo3::types::{PyDict, PyList, PyModule};
 use serde::Serialize;
 use serde_json::Value;
 
+/// The Python values of a model's attributes, each built on its first read and kept: the
+/// attributes of a frozen model never change, so a nested object is made once, not on every
+/// read. A list is kept too, but each read gets its own shallow copy (a new `list` of the
+/// same, immutable, items), so changing it changes nothing in the model. One slot per
+/// declared field, allocated on the first read. A clone starts empty, and the cache takes no
+/// part in comparisons.
+#[derive(Default)]
+pub(crate) struct AttributeCache(PyOnceLock<Box<[PyOnceLock<Py<PyAny>>]>>);
+
+impl AttributeCache {
+    /// The value in `slot` (of `slots`), made by `make` if this is its first read. Two
+    /// threads reading it first at once may both make it; one value is kept.
+    pub(crate) fn get(
+        &self,
+        py: Python<'_>,
+        slot: usize,
+        slots: usize,
+        make: impl FnOnce(Python<'_>) -> PyResult<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let cells = self
+            .0
+            .get_or_init(py, || (0..slots).map(|_| PyOnceLock::new()).collect());
+        let value = cells[slot].get_or_try_init(py, || make(py))?.bind(py);
+        match value.cast::<PyList>() {
+            Ok(list) => Ok(PyList::new(py, list.iter())?.into_any().unbind()),
+            Err(_) => Ok(value.clone().unbind()),
+        }
+    }
+}
+
+/// Where field `name` stands among `fields` (the slot of its attribute in Python's cache).
+pub(crate) const fn field_slot(fields: &[crate::operation::FieldInfo], name: &str) -> usize {
+    let mut i = 0;
+    while i < fields.len() {
+        if str_eq(fields[i].name, name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("no such field")
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl Clone for AttributeCache {
+    fn clone(&self) -> Self {
+        AttributeCache::default()
+    }
+}
+
+impl PartialEq for AttributeCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// `extra` of every model: a new `dict` of its JSON values on each read.
 impl<'py> IntoPyObject<'py> for &crate::Extra {
     type Target = PyAny;

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import pathlib
 import pickle
 from typing import Any
 
@@ -147,3 +148,66 @@ def test_a_raw_identifier_field_is_not_extra() -> None:
 def test_a_wrong_type_is_still_an_error() -> None:
     with pytest.raises(ValueError, match="expected u64"):
         tavu_volume(size="ten", zone="fi-1")
+
+
+def example_instance() -> tavu.Instance:
+    fixture = pathlib.Path(__file__).parents[1] / "fixtures" / "tavu" / "instances.list.json"
+    with open(fixture, encoding="utf-8") as f:
+        first = json.load(f)["response"][0]
+    return tavu.Instance._from_json(json.dumps(first))
+
+
+def test_nested_attributes_are_built_once_and_shared() -> None:
+    instance = example_instance()
+    assert instance.configuration is not None and instance.ports
+    assert instance.configuration is instance.configuration
+    assert instance.configuration.ram == instance.configuration.ram
+    assert instance.ports[0] is instance.ports[0]
+    assert instance.ports[0].ip_allocations[0] is instance.ports[0].ip_allocations[0]
+    assert instance.name is instance.name
+    assert instance.created_at is instance.created_at
+
+
+def test_a_list_attribute_is_a_new_list_each_read_so_changing_it_changes_nothing() -> None:
+    instance = example_instance()
+    ports = instance.ports
+    assert ports is not instance.ports and ports == instance.ports
+    count = len(ports)
+    ports.append(ports[0])
+    ports.clear()
+    assert len(instance.ports) == count
+    assert instance.to_dict()["ports"][0]["id"] == instance.ports[0].id
+
+
+def test_copies_pickles_and_equality_ignore_what_was_read() -> None:
+    instance = example_instance()
+    _ = (instance.configuration, instance.ports, instance.volumes)
+    fresh = example_instance()
+    assert instance == fresh and fresh == instance
+    for twin in (copy.copy(instance), copy.deepcopy(instance), pickle.loads(pickle.dumps(instance))):
+        assert twin == instance
+        assert twin.configuration == instance.configuration
+        assert twin.configuration is not instance.configuration
+
+
+def test_threads_reading_an_attribute_first_at_once_all_get_one_object() -> None:
+    import threading
+
+    for _ in range(20):
+        instance = example_instance()
+        barrier = threading.Barrier(8)
+        seen: list[object] = []
+
+        def read() -> None:
+            barrier.wait()
+            seen.append(instance.configuration)
+
+        threads = [threading.Thread(target=read) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(seen) == 8
+        assert all(s == seen[0] for s in seen)
+        # Whichever thread's object was kept, every later read returns that one.
+        assert instance.configuration is instance.configuration
