@@ -311,3 +311,47 @@ fn debug_output_never_shows_the_key() {
     assert!(!shown.contains("super-secret-key"), "{shown}");
     assert!(shown.contains("team-1"));
 }
+
+/// A list far larger than one read chunk (1 MiB) is decoded element by element; the result
+/// is the same as decoding it whole, and a bad element is named by its index.
+#[test]
+fn a_large_list_decodes_whole_and_names_a_bad_element_by_index() {
+    let examples = fixture("tavu", "instances.list").response.unwrap();
+    let examples = examples.as_array().unwrap();
+    let many: Vec<serde_json::Value> = (0..2_000)
+        .map(|i| {
+            let mut one = examples[i % examples.len()].clone();
+            one["name"] = format!("web-{i}, \"quoted\" [x] {{y}}").into();
+            one
+        })
+        .collect();
+    let body = serde_json::to_string(&many).unwrap();
+    assert!(body.len() > 3 << 20, "{} bytes", body.len());
+    let mut server = server();
+    let _m = server
+        .mock("GET", "/compute/v1/instances")
+        .with_body(&body)
+        .create();
+    let list = client(&server, 0).instances().list().unwrap();
+    let whole: Vec<vpsclient::tavu::Instance> = serde_json::from_str(&body).unwrap();
+    assert_eq!(list, whole);
+    assert_eq!(list[1_234].name, "web-1234, \"quoted\" [x] {y}");
+
+    let mut broken = many;
+    broken[1_500]["ports"][0]["network_id"] = 5.into();
+    let body = serde_json::to_string(&broken).unwrap();
+    let _m = server
+        .mock("GET", "/compute/v1/instances")
+        .with_body(&body)
+        .create();
+    let err = client(&server, 0).instances().list().unwrap_err();
+    let Error::Decode(d) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(d.path, "[1500].ports[0].network_id");
+    assert!(
+        d.excerpt.starts_with("[{\"") && d.excerpt.ends_with('…'),
+        "{}",
+        d.excerpt
+    );
+}

@@ -273,7 +273,8 @@ pub(crate) use wrap;
 /// How a success body is read: `json` into the result type, `empty` (ignored), or
 /// `field("key")` out of a small object.
 macro_rules! decoder {
-    ([$($ret:tt)*] json) => { crate::transport::decode_json::<$($ret)*> };
+    ([Vec<$t:ident>] json) => { crate::transport::decode_list::<$t> };
+    ([$($ret:tt)*] json) => { crate::transport::decode_body::<$($ret)*> };
     ([$($ret:tt)*] empty) => { crate::transport::decode_empty };
     ([$($ret:tt)*] field($k:literal)) => { crate::transport::decode_field::<$($ret)*>($k) };
 }

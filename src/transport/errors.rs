@@ -8,7 +8,7 @@ use super::Shared;
 use crate::error::{ApiError, Error};
 
 /// How many bytes of a body an error message quotes.
-const EXCERPT_BYTES: usize = 200;
+pub(super) const EXCERPT_BYTES: usize = 200;
 
 impl Shared {
     /// `text` with every credential replaced by `***`: a server that echoes the key in an

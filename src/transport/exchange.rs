@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use ureq::http::{header, Method, Request, Uri};
 
+use super::decode::Body;
 use super::errors::{parse_api_error, request_id};
 use super::retry::{is_connect_failure, is_idempotent, parse_retry_after};
 use super::{Origin, Outcome, Reply, Shared, MAX_REDIRECTS};
@@ -155,18 +156,22 @@ impl Shared {
             .headers()
             .get(header::LOCATION)
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(self.max_response_bytes)
-            .read_to_vec()?;
+        let body = Body::read(
+            response
+                .body_mut()
+                .with_config()
+                .limit(self.max_response_bytes)
+                .reader(),
+        )
+        .map_err(ureq::Error::from)?;
         if (200..300).contains(&status) {
             return Ok(Hop::Done(Outcome::Reply(Reply {
                 status,
-                body: bytes,
+                body,
                 request_id,
             })));
         }
+        let bytes = body.into_vec();
         if let (301 | 302 | 303 | 307 | 308, Some(location)) = (status, location) {
             return Ok(Hop::Redirect {
                 status,

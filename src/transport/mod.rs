@@ -41,7 +41,9 @@ pub use config::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_POOL_SIZE,
     DEFAULT_TIMEOUT,
 };
-pub(crate) use decode::{decode_empty, decode_field, decode_json, encode_segment, DecodeFailure};
+pub(crate) use decode::{
+    decode_body, decode_empty, decode_field, decode_list, encode_segment, Body, DecodeFailure,
+};
 use errors::excerpt;
 
 /// Most redirects a GET or HEAD follows (within its origin).
@@ -102,7 +104,7 @@ impl fmt::Debug for Transport {
 /// A response that arrived with a success status, before decoding.
 struct Reply {
     status: u16,
-    body: Vec<u8>,
+    body: Body,
     request_id: Option<String>,
 }
 
@@ -153,7 +155,7 @@ impl Transport {
         method: Method,
         path: &str,
         body: Option<Vec<u8>>,
-        decode: impl Fn(&[u8]) -> Result<R, DecodeFailure>,
+        decode: impl FnOnce(Body) -> Result<R, DecodeFailure>,
     ) -> Result<R> {
         let url = format!("{}{}", self.base_url, path);
         if url.len() > MAX_URL_BYTES {
@@ -163,14 +165,16 @@ impl Transport {
             )));
         }
         let reply = self.send_with_retries(&method, &url, body.map(Arc::from))?;
-        decode(&reply.body).map_err(|failure| {
+        // Kept for a failure's excerpt: decoding may free the body as it goes.
+        let head = reply.body.head(errors::EXCERPT_BYTES + 1);
+        decode(reply.body).map_err(|failure| {
             Error::Decode(Box::new(DecodeError {
                 status: reply.status,
                 method: method.to_string(),
                 url: url.clone(),
                 path: failure.path,
                 message: failure.message,
-                excerpt: self.shared.redact(&excerpt(&reply.body)),
+                excerpt: self.shared.redact(&excerpt(&head)),
                 request_id: reply.request_id,
             }))
         })
