@@ -141,6 +141,7 @@ impl<In: Transport> Connector<In> for InterruptibleTcp {
         Ok(Some(Interruptible {
             inner,
             interrupt: self.interrupt.clone(),
+            used: false,
         }))
     }
 }
@@ -183,11 +184,39 @@ fn connect_on_helper(
     connected.ok_or(ureq::Error::ConnectionFailed)
 }
 
+/// `timeout` with a remaining time of a second or more rounded down to a step of 1/32 of
+/// itself (about 0.9 s of 30 s). ureq sets a socket's timeout again only when the value
+/// changes, and the remaining time of every call is a new value: rounded, consecutive calls
+/// share one, and the syscall (one or two a call) is saved. An I/O timeout may so fire up to
+/// about 3% of the time limit early, never late.
+fn coarse(timeout: NextTimeout) -> NextTimeout {
+    let UreqDuration::Exact(after) = timeout.after else {
+        return timeout;
+    };
+    let ms = after.as_millis();
+    if ms < 1000 {
+        return timeout;
+    }
+    let shift = (128 - ms.leading_zeros()).saturating_sub(6);
+    let rounded = (ms >> shift) << shift;
+    NextTimeout {
+        after: UreqDuration::Exact(std::time::Duration::from_millis(rounded as u64)),
+        ..timeout
+    }
+}
+
 /// A connection whose reads, on the watched thread, wait at most [`SLEEP_SLICE`] at a time
 /// and run the interrupt check in between (see the module docs).
+///
+/// It also spares the pool one of its two liveness probes per call (three syscalls each):
+/// ureq probes a connection when it goes back to the pool and again when it is taken out.
+/// Right after an exchange the first probe tells nothing the second will not, so it is
+/// answered "open" without probing; the probe before every use still runs.
 pub(super) struct Interruptible {
     inner: Box<dyn Transport>,
     interrupt: Option<Interrupt>,
+    /// I/O happened since the last liveness probe.
+    used: bool,
 }
 
 impl std::fmt::Debug for Interruptible {
@@ -202,12 +231,14 @@ impl Transport for Interruptible {
     }
 
     fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), ureq::Error> {
-        self.inner.transmit_output(amount, timeout)
+        self.used = true;
+        self.inner.transmit_output(amount, coarse(timeout))
     }
 
     fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
+        self.used = true;
         let Some(interrupt) = watching(&self.interrupt) else {
-            return self.inner.await_input(timeout);
+            return self.inner.await_input(coarse(timeout));
         };
         let slice = UreqDuration::Exact(SLEEP_SLICE);
         // A per-read limit of its own, if one was set, still applies as such.
@@ -237,10 +268,45 @@ impl Transport for Interruptible {
     }
 
     fn is_open(&mut self) -> bool {
+        if std::mem::take(&mut self.used) {
+            // Going back to the pool right after an exchange; probed when taken out again.
+            return true;
+        }
         self.inner.is_open()
     }
 
     fn is_tls(&self) -> bool {
         self.inner.is_tls()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remaining_times_are_rounded_down_by_at_most_a_32nd() {
+        let at = |ms: u64| NextTimeout {
+            after: UreqDuration::Exact(std::time::Duration::from_millis(ms)),
+            ..NextTimeout::default()
+        };
+        let ms = |t: NextTimeout| match t.after {
+            UreqDuration::Exact(d) => d.as_millis() as u64,
+            UreqDuration::NotHappening => u64::MAX,
+        };
+        for remaining in [1_000, 1_087, 1_999, 2_175, 9_999, 29_990, 30_000, 600_000] {
+            let rounded = ms(coarse(at(remaining)));
+            assert!(
+                rounded <= remaining && rounded * 32 >= remaining * 31,
+                "{remaining} -> {rounded}"
+            );
+        }
+        // Consecutive calls of a 30 s limit share one value.
+        assert_eq!(ms(coarse(at(29_990))), ms(coarse(at(29_700))));
+        // Short remaining times are left alone (no early timeouts near the end).
+        for remaining in [0, 1, 50, 999] {
+            assert_eq!(ms(coarse(at(remaining))), remaining);
+        }
+        assert!(coarse(NextTimeout::default()).after.is_not_happening());
     }
 }
