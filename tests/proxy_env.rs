@@ -82,4 +82,32 @@ fn environment_proxies_and_ca_bundles() {
         "{err:?}"
     );
     std::env::remove_var("SSL_CERT_FILE");
+
+    // SOCKS proxies are not supported: refused, never bypassed (ureq would otherwise connect
+    // straight to the API). From the environment, for a non-loopback host:
+    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy"] {
+        std::env::set_var(var, "socks5://127.0.0.1:1080");
+    }
+    let err = TavuClient::builder()
+        .api_key("my-api-key")
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(m) if m.contains("SOCKS") && m.contains("ALL_PROXY")),
+        "{err:?}"
+    );
+    // ...and given explicitly, with the URL (which may hold credentials) not shown.
+    let err = TavuClient::builder()
+        .api_key("my-api-key")
+        .base_url(&target_url)
+        .proxy("socks5://user:secret@127.0.0.1:1080")
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(m) if m.contains("SOCKS") && !m.contains("secret")),
+        "{err:?}"
+    );
+    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy"] {
+        std::env::remove_var(var);
+    }
 }

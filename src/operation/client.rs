@@ -105,8 +105,9 @@ macro_rules! config_setters {
             self
         }
 
-        /// Sends every request through this proxy (`http://`, `https://`, `socks4://` or
-        /// `socks5://`, credentials allowed: they are never shown), even to a loopback host.
+        /// Sends every request through this proxy (`http://` or `https://`, credentials
+        /// allowed: they are never shown), even to a loopback host. A SOCKS proxy fails
+        /// [`build`](Self::build) with `Error::Config`.
         /// Without this, the `ALL_PROXY`/`HTTPS_PROXY`/`HTTP_PROXY` environment variables are
         /// used (honouring `NO_PROXY`), except for loopback hosts such as the sandbox.
         pub fn proxy(mut self, url: impl Into<String>) -> Self {

@@ -25,7 +25,8 @@ use crate::transport::Transport;
 ///         REQUESTS_CA_BUNDLE or SSL_CERT_FILE when set.
 ///     system_trust: Trust the operating system's certificate store instead (not together
 ///         with ca_bundle).
-///     proxy: A proxy URL to send every request through, False for no proxy, or None (the
+///     proxy: An http:// or https:// proxy URL to send every request through (SOCKS
+///         proxies are refused), False for no proxy, or None (the
 ///         default) for the HTTPS_PROXY/HTTP_PROXY/ALL_PROXY environment variables, honouring
 ///         NO_PROXY and never for loopback hosts.
 ///     pool_size: Idle connections kept open for reuse (default 16): at least the number of

@@ -143,13 +143,29 @@ impl Transport {
             ProxySetting::Off => None,
             ProxySetting::Url(url) => Some(ureq::Proxy::new(url).map_err(|_| {
                 Error::Config(
-                    "proxy is not a valid proxy URL (http://, https://, socks4:// or socks5://; the value is not shown)"
+                    "proxy is not a valid proxy URL (http:// or https://; the value is not shown)"
                         .into(),
                 )
             })?),
             ProxySetting::Environment if is_loopback(host) => None,
             ProxySetting::Environment => ureq::Proxy::try_from_env(),
         };
+        // ureq is built without SOCKS support, and its connector chain would then connect
+        // straight to the API, past the proxy: refuse rather than bypass it silently.
+        if let Some(p) = &proxy {
+            if !matches!(
+                p.protocol(),
+                ureq::ProxyProtocol::Http | ureq::ProxyProtocol::Https
+            ) {
+                let source = match &config.proxy {
+                    ProxySetting::Url(_) => "proxy",
+                    _ => "the proxy from ALL_PROXY/HTTPS_PROXY/HTTP_PROXY",
+                };
+                return Err(Error::Config(format!(
+                    "{source} is a SOCKS proxy, which vpsclient does not support: use an http:// or https:// proxy, or no proxy"
+                )));
+            }
+        }
         let agent_config = ureq::Agent::config_builder()
             // We read the provider's error JSON ourselves.
             .http_status_as_error(false)

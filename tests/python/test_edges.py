@@ -239,6 +239,7 @@ def test_ctrl_c_interrupts_a_blocked_call_within_half_a_second(api_server, sigin
     ({"ca_bundle": __file__, "system_trust": True}, "system_trust"),
     ({"proxy": 8080}, "proxy"),
     ({"proxy": "not a proxy url"}, "proxy"),
+    ({"proxy": "socks5://user:secret@127.0.0.1:1080"}, "SOCKS"),
 ])
 def test_bad_settings_raise_config_error_naming_the_parameter(settings, named):
     settings = {"api_key": "hunter22-key", **settings}
