@@ -50,14 +50,15 @@ impl Resolver for CachingResolver {
             addrs.push(addr);
             return Ok(addrs);
         }
-        let key = format!(
-            "{}://{}",
-            uri.scheme_str().unwrap_or_default(),
-            uri.authority().map(|a| a.as_str()).unwrap_or_default()
-        );
+        let scheme = uri.scheme_str().unwrap_or_default();
+        let authority = uri.authority().map(|a| a.as_str()).unwrap_or_default();
         if let Ok(last) = self.last.lock() {
-            if let Some((k, at, addrs)) = last.as_ref() {
-                if *k == key && at.elapsed() < DNS_TTL {
+            if let Some((key, at, addrs)) = last.as_ref() {
+                let same = key
+                    .strip_prefix(scheme)
+                    .and_then(|rest| rest.strip_prefix("://"))
+                    == Some(authority);
+                if same && at.elapsed() < DNS_TTL {
                     return Ok(addrs.clone());
                 }
             }
@@ -67,6 +68,7 @@ impl Resolver for CachingResolver {
             None => self.inner.resolve(uri, config, timeout)?,
         };
         if let Ok(mut last) = self.last.lock() {
+            let key = format!("{scheme}://{authority}");
             *last = Some((key, Instant::now(), addrs.clone()));
         }
         Ok(addrs)
