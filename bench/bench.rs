@@ -18,6 +18,10 @@ use serde_json::Value;
 use vpsclient::tavu::Instance;
 use vpsclient::TavuClient;
 
+#[path = "many_instances.rs"]
+mod many_instances;
+use many_instances::many_instances;
+
 const PATH: &str = "/compute/v1/instances";
 const API_KEY: &str = "bench-key";
 const FIXTURE: &str = include_str!("../tests/fixtures/tavu/instances.list.json");
@@ -148,13 +152,7 @@ fn contenders(base: &str, port: u16) -> Result<Vec<(&'static str, Call)>, BoxErr
             .header("Authorization", API_KEY)
             .header("Accept", "application/json")
             .call()?;
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_BODY)
-            .read_to_vec()?;
-        let instances: Vec<Instance> = serde_json::from_slice(&bytes)?;
-        Ok(instances.len())
+        read_instances(&mut response)
     });
 
     // Diagnostics: bare ureq plus only an overall timeout, then ureq with all of vpsclient's
@@ -169,13 +167,7 @@ fn contenders(base: &str, port: u16) -> Result<Vec<(&'static str, Call)>, BoxErr
     let url = format!("{base}{PATH}");
     let ureq_timeout: Call = Box::new(move || {
         let mut response = agent.get(&url).header("Authorization", API_KEY).call()?;
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_BODY)
-            .read_to_vec()?;
-        let instances: Vec<Instance> = serde_json::from_slice(&bytes)?;
-        Ok(instances.len())
+        read_instances(&mut response)
     });
     let agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -194,13 +186,7 @@ fn contenders(base: &str, port: u16) -> Result<Vec<(&'static str, Call)>, BoxErr
             .header("authorization", API_KEY)
             .body(&[][..])?;
         let mut response = agent.run(request)?;
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_BODY)
-            .read_to_vec()?;
-        let instances: Vec<Instance> = serde_json::from_slice(&bytes)?;
-        Ok(instances.len())
+        read_instances(&mut response)
     });
 
     let mut raw = RawConnection::open(port)?;
@@ -302,33 +288,16 @@ fn print_table(names: &[&str], samples: &[Vec<f64>], reference: usize) -> Vec<f6
     medians
 }
 
-/// `count` instances: the examples in turn, each with its own id, name, port and volume ids
-/// (bench/bench.py builds the same list).
-fn many_instances(examples: &[Value], count: usize) -> Value {
-    let list = (0..count)
-        .map(|i| {
-            let mut instance = examples[i % examples.len()].clone();
-            let id = format!("{i:08x}-0000-4000-8000-{i:012x}");
-            instance["id"] = Value::from(id.clone());
-            instance["name"] = Value::from(format!("bench-instance-{i:05}"));
-            if let Some(ports) = instance["ports"].as_array_mut() {
-                for (j, port) in ports.iter_mut().enumerate() {
-                    port["id"] = Value::from(format!("{i:08x}-{j:04x}-4000-9000-{i:012x}"));
-                    port["device_id"] = Value::from(id.clone());
-                }
-            }
-            if let Some(volumes) = instance["volumes"].as_array_mut() {
-                for (j, volume) in volumes.iter_mut().enumerate() {
-                    volume["id"] = Value::from(format!("{i:08x}-{j:04x}-4000-a000-{i:012x}"));
-                    if volume["attachment"].is_object() {
-                        volume["attachment"]["instance_id"] = Value::from(id.clone());
-                    }
-                }
-            }
-            instance
-        })
-        .collect();
-    Value::Array(list)
+/// A bare ureq response's body read with vpsclient's size limit and decoded into the same
+/// `Vec<Instance>`; the number of instances.
+fn read_instances(response: &mut ureq::http::Response<ureq::Body>) -> Result<usize, BoxError> {
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BODY)
+        .read_to_vec()?;
+    let instances: Vec<Instance> = serde_json::from_slice(&bytes)?;
+    Ok(instances.len())
 }
 
 /// One scenario: a server with `body`, every contender interleaved. Returns the medians.

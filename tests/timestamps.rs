@@ -11,6 +11,9 @@ use time::UtcOffset;
 use vpsclient::tavu::{Port, Router, Volume};
 use vpsclient::Timestamp;
 
+#[path = "../bench/many_instances.rs"]
+mod many_instances;
+
 fn offset(hours: i8, minutes: i8) -> UtcOffset {
     UtcOffset::from_hms(hours, minutes, 0).unwrap()
 }
@@ -166,35 +169,12 @@ fn a_decode_error_still_names_the_field() {
 
 const FIXTURE: &str = include_str!("fixtures/tavu/instances.list.json");
 
-/// The benchmark's big body (bench/bench.rs `many_instances`): the reference's two example
-/// instances in turn, each with its own ids.
-fn many_instances(count: usize) -> Vec<u8> {
+/// The benchmark's big body: the reference's two example instances in turn, each with its
+/// own ids.
+fn big_body(count: usize) -> Vec<u8> {
     let fixture: Value = serde_json::from_str(FIXTURE).unwrap();
-    let examples = fixture["response"].as_array().unwrap().clone();
-    let list: Vec<Value> = (0..count)
-        .map(|i| {
-            let mut instance = examples[i % examples.len()].clone();
-            let id = format!("{i:08x}-0000-4000-8000-{i:012x}");
-            instance["id"] = Value::from(id.clone());
-            instance["name"] = Value::from(format!("bench-instance-{i:05}"));
-            if let Some(ports) = instance["ports"].as_array_mut() {
-                for (j, port) in ports.iter_mut().enumerate() {
-                    port["id"] = Value::from(format!("{i:08x}-{j:04x}-4000-9000-{i:012x}"));
-                    port["device_id"] = Value::from(id.clone());
-                }
-            }
-            if let Some(volumes) = instance["volumes"].as_array_mut() {
-                for (j, volume) in volumes.iter_mut().enumerate() {
-                    volume["id"] = Value::from(format!("{i:08x}-{j:04x}-4000-a000-{i:012x}"));
-                    if volume["attachment"].is_object() {
-                        volume["attachment"]["instance_id"] = Value::from(id.clone());
-                    }
-                }
-            }
-            instance
-        })
-        .collect();
-    serde_json::to_vec(&list).unwrap()
+    let examples = fixture["response"].as_array().unwrap();
+    serde_json::to_vec(&many_instances::many_instances(examples, count)).unwrap()
 }
 
 /// Nanoseconds this thread has run on a CPU (Linux), so that other work on a busy machine
@@ -209,7 +189,7 @@ fn thread_cpu_ns() -> Option<u64> {
 #[test]
 #[ignore = "a measurement: run with --release --ignored --nocapture"]
 fn decode_cost() {
-    let body = many_instances(10_000);
+    let body = big_body(10_000);
     let (mut wall, mut cpu) = (Vec::new(), Vec::new());
     let rounds = std::env::var("DECODE_ROUNDS").map_or(31, |n| n.parse().unwrap());
     for _ in 0..rounds {
