@@ -14,6 +14,7 @@ masked as ``'***'``, as the models' ``repr`` does.
 
 from __future__ import annotations
 
+import abc
 import html
 import importlib
 import sys
@@ -608,8 +609,9 @@ class _CallbackProgress(Progress):
         self._callback(id, state, elapsed)
 
 
-class _LiveProgress(Progress):
-    """A display of one status line: the states of the objects polled and the time elapsed."""
+class _LiveProgress(Progress, abc.ABC):
+    """A display of one status line: the states of the objects polled and the time elapsed.
+    Subclasses say where the line goes (:meth:`_show`, :meth:`_end`)."""
 
     def __init__(self, resource: str, wanted: str) -> None:
         self._resource = resource
@@ -655,12 +657,13 @@ class _LiveProgress(Progress):
             self._states = {id: final_state for id in self._states}
         self._end(f"{self.status()} ({self._elapsed:.1f}s)")
 
+    @abc.abstractmethod
     def _show(self, line: str, *, final: bool) -> None:
-        raise NotImplementedError
+        """Shows ``line`` in place of the last one (``final`` for the line that ends it)."""
 
+    @abc.abstractmethod
     def _end(self, line: Optional[str]) -> None:
         """Shows the last line (None when nothing was ever shown) and ends the display."""
-        raise NotImplementedError
 
 
 class _StreamProgress(_LiveProgress):
